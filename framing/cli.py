@@ -1,0 +1,139 @@
+"""The ``framing`` command line: corpus inspection, validation and import.
+
+Run ``framing --help`` or ``framing corpus --help`` for the commands and
+examples.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+
+EXAMPLES_MAIN = """\
+examples:
+  framing corpus info corpora/allsides-roundups/allsides-roundups.jsonl
+  framing corpus validate my-articles.jsonl
+  framing corpus import allsides-roundups \\
+      ../shared/data/allsides-roundups-neus/allsides_headline_roundups_2021-10-19.jsonl \\
+      corpora/allsides-roundups
+"""
+
+EXAMPLES_CORPUS = """\
+examples:
+  framing corpus info corpora/seed/seed.jsonl
+  framing corpus info --json corpora/allsides-roundups/allsides-roundups.jsonl
+  framing corpus validate articles.csv          # every problem, with file:line field
+  framing corpus info --skip-invalid --rejects bad.jsonl articles.jsonl
+  framing corpus import basil ../shared/data/basil corpora/basil
+
+corpus formats: .jsonl (one JSON object per line: id, text, outlet, event, date,
+title, url, leaning, meta, annotations), .jsonl.gz, .csv (header row with a
+'text' column), a single .txt article, or a folder of .txt files.
+"""
+
+
+def _add_skip(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--skip-invalid", action="store_true",
+                        help="skip invalid records instead of stopping at the first one; every "
+                             "rejected record is written with its reason to the rejects file")
+    parser.add_argument("--rejects", metavar="FILE",
+                        help="rejects file for --skip-invalid (default: PATH.rejects.jsonl)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``framing`` command."""
+    parser = argparse.ArgumentParser(
+        prog="framing", description="Media-framing and stance analysis toolkit.",
+        epilog=EXAMPLES_MAIN, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"framing {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    corpus = sub.add_parser("corpus", help="inspect, validate and import corpora",
+                            description="Inspect, validate and import corpora.",
+                            epilog=EXAMPLES_CORPUS,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    csub = corpus.add_subparsers(dest="corpus_command", metavar="ACTION", required=True)
+    info = csub.add_parser("info", help="articles, events, outlets, leanings, words, dates",
+                           epilog=EXAMPLES_CORPUS,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+    info.add_argument("path", metavar="PATH", help="corpus file or folder")
+    info.add_argument("--json", action="store_true", help="print the summary as JSON")
+    info.add_argument("--top", type=int, default=10, help="outlets to list (default 10)")
+    _add_skip(info)
+    validate = csub.add_parser("validate", help="list every problem; exit 1 if there is any",
+                               epilog=EXAMPLES_CORPUS,
+                               formatter_class=argparse.RawDescriptionHelpFormatter)
+    validate.add_argument("path", metavar="PATH", help="corpus file or folder")
+    from .corpora.importers import IMPORTERS
+
+    imp = csub.add_parser("import", help="convert a public dataset into the JSONL schema",
+                          epilog=EXAMPLES_CORPUS,
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
+    imp.add_argument("name", metavar="NAME", choices=sorted(IMPORTERS),
+                     help="dataset: " + ", ".join(sorted(IMPORTERS)))
+    imp.add_argument("src", metavar="SRC", help="the dataset's file or folder")
+    imp.add_argument("dest", metavar="DEST", help="output folder")
+    return parser
+
+
+def _cmd_corpus_info(args: argparse.Namespace) -> int:
+    from .corpora import iter_articles, summarize
+
+    summary = summarize(iter_articles(args.path, skip_invalid=args.skip_invalid,
+                                      rejects=args.rejects))
+    if args.json:
+        print(json.dumps(summary.to_dict(), indent=2, sort_keys=True))
+    else:
+        print(f"corpus:    {args.path}")
+        print(summary.format(top=args.top))
+    return 0
+
+
+def _cmd_corpus_validate(args: argparse.Namespace) -> int:
+    from .corpora import validate_corpus
+
+    n_ok, problems = validate_corpus(args.path)
+    for p in problems:
+        print(f"{p.severity}: {p}")
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    print(f"{args.path}: {n_ok:,} valid articles, {errors:,} errors, {warnings:,} warnings",
+          file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _cmd_corpus_import(args: argparse.Namespace) -> int:
+    from .corpora.importers import IMPORTERS
+
+    report = IMPORTERS[args.name](args.src, args.dest)
+    print(json.dumps(report, indent=2, sort_keys=True))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``framing`` console script."""
+    from .corpora import CorpusError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handlers = {
+        ("corpus", "info"): _cmd_corpus_info,
+        ("corpus", "validate"): _cmd_corpus_validate,
+        ("corpus", "import"): _cmd_corpus_import,
+    }
+    handler = handlers[(args.command, getattr(args, "corpus_command", None))]
+    try:
+        return handler(args)
+    except (CorpusError, FileNotFoundError, NotADirectoryError) as exc:
+        print(f"framing: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

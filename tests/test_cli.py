@@ -1,0 +1,75 @@
+"""The ``framing`` command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from framing.cli import main
+
+
+def test_help_has_examples(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["corpus", "--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert "examples:" in out and "framing corpus validate" in out
+
+
+def test_console_script_runs():
+    out = subprocess.run([sys.executable, "-m", "framing.cli", "--version"], capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.startswith("framing ")
+
+
+def test_corpus_info_on_seed(seed_path, capsys):
+    assert main(["corpus", "info", str(seed_path)]) == 0
+    out = capsys.readouterr().out
+    assert "articles:  1\n" in out and "words:     1,381" in out
+
+
+def test_corpus_info_json_on_shipped_allsides(repo_root, capsys):
+    path = repo_root / "corpora" / "allsides-roundups" / "allsides-roundups.jsonl"
+    assert main(["corpus", "info", "--json", str(path)]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["articles"] == 3 * info["events"]
+    assert info["events_with_all_leanings"] == info["events"] >= 469
+    assert info["leanings"] == {"left": info["events"], "center": info["events"],
+                                "right": info["events"]}
+    assert (info["first_date"], info["last_date"]) == ("2021-04-22", "2021-10-18")
+
+
+def test_validate_lists_every_problem_and_exits_nonzero(tmp_path, capsys):
+    path = tmp_path / "bad.jsonl"
+    path.write_bytes(b'{"id": "a", "text": "ok"}\n{"id": "a", "text": "dup"}\n{broken\n'
+                     b'{"id": "b"}\n{"id": "c", "text": "x\xff"}\n{"id": "d", "text": "x", '
+                     b'"who": 1}\n')
+    assert main(["corpus", "validate", str(path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        f"error: {path}:2: field 'id': duplicate id 'a' (first at {path}:1)",
+        f"error: {path}:3: broken JSON: Expecting property name enclosed in double quotes at "
+        "column 2",
+        f"error: {path}:4: field 'text': missing; every article needs its text",
+        f"error: {path}:5: invalid UTF-8 at byte 23 of the line (b'\\xff\"}}'); re-encode the "
+        "file as UTF-8",
+        f"warning: {path}:6: field 'who': unknown field (kept in meta)",
+    ]
+
+
+def test_validate_clean_corpus_exits_zero(seed_path, capsys):
+    assert main(["corpus", "validate", str(seed_path)]) == 0
+
+
+def test_info_stops_at_first_error_or_skips_with_rejects(tmp_path, capsys):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"id": "a", "text": "ok"}\n{"id": "b"}\n', encoding="utf-8")
+    assert main(["corpus", "info", str(path)]) == 2
+    assert f"{path}:2: field 'text': missing" in capsys.readouterr().err
+    rejects = tmp_path / "rej.jsonl"
+    assert main(["corpus", "info", "--skip-invalid", "--rejects", str(rejects), str(path)]) == 0
+    assert "articles:  1\n" in capsys.readouterr().out
+    assert json.loads(rejects.read_text())["line"] == 2
