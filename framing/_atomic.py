@@ -39,6 +39,9 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w",
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual permissions
     try:
         if "b" in mode:
             fh = os.fdopen(fd, mode)

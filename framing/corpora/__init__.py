@@ -6,6 +6,10 @@ of ``.txt``); the dataset readers (:func:`read_basil`, :func:`read_polnear`,
 their gold spans.
 """
 
+from .allsides import import_allsides_roundups, read_allsides_roundups
+from .article_bias import read_article_bias
+from .babe import read_babe
+from .basil import read_basil
 from .files import (
     CorpusError,
     Problem,
@@ -16,6 +20,8 @@ from .files import (
 )
 from .io import write_jsonl
 from .model import LEANINGS, Annotation, Article
+from .polnear import polnear_attributions, read_polnear
+from .ptc import read_ptc
 from .summary import CorpusSummary, summarize
 
 __all__ = [
@@ -26,8 +32,16 @@ __all__ = [
     "CorpusSummary",
     "Problem",
     "check_corpus",
+    "import_allsides_roundups",
     "iter_articles",
+    "polnear_attributions",
+    "read_allsides_roundups",
+    "read_article_bias",
     "read_articles",
+    "read_babe",
+    "read_basil",
+    "read_polnear",
+    "read_ptc",
     "summarize",
     "validate_corpus",
     "write_jsonl",
