@@ -1,0 +1,72 @@
+"""Word classes the attribution rules need, loaded from data files shipped in the package.
+
+- ``framing/data/function_words.tsv``: pronouns, determiners, auxiliaries,
+  prepositions, conjunctions, subordinators, frequent verbs and time words;
+- ``framing/lexicons/person_titles.tsv``: titles stripped from names, with the
+  source type and gender they imply;
+- ``framing/lexicons/source_types.tsv``: head nouns of speaker descriptions and
+  the source type they imply;
+- ``framing/lexicons/media_outlets.tsv``: news organisations;
+- ``framing/lexicons/anonymity_cues.tsv``: phrases that mark an unnamed source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..lexicons import read_table
+
+
+@dataclass(frozen=True)
+class WordClasses:
+    """Closed word classes, all lower case."""
+
+    kinds: dict[str, frozenset[str]]
+
+    def __getitem__(self, kind: str) -> frozenset[str]:
+        return self.kinds.get(kind, frozenset())
+
+
+@cache
+def word_classes() -> WordClasses:
+    """Load ``framing/data/function_words.tsv``."""
+    raw = resources.files("framing").joinpath("data/function_words.tsv").read_text("utf-8")
+    rows = [ln for ln in raw.splitlines() if ln and not ln.startswith("#")]
+    kinds: dict[str, set[str]] = {}
+    for line in rows[1:]:
+        word, kind = line.split("\t")
+        kinds.setdefault(kind, set()).add(word)
+    return WordClasses({k: frozenset(v) for k, v in kinds.items()})
+
+
+@cache
+def person_titles() -> dict[str, tuple[str, str]]:
+    """``{title (lower case, no final period): (source_type, gender)}``."""
+    return {r["title"].lower().rstrip("."): (r["kind"], r["gender"])
+            for r in read_table("person_titles.tsv")}
+
+
+@cache
+def source_terms() -> dict[str, str]:
+    """``{term: source_type}`` for speaker descriptions."""
+    return {r["term"].lower(): r["source_type"] for r in read_table("source_types.tsv")}
+
+
+@cache
+def media_names() -> dict[str, str]:
+    """``{name or alias (lower case): canonical name}`` of news organisations."""
+    out: dict[str, str] = {}
+    for r in read_table("media_outlets.tsv"):
+        out[r["name"].lower()] = r["name"]
+        for alias in r.get("aliases", "").split(","):
+            if alias.strip():
+                out[alias.strip().lower()] = r["name"]
+    return out
+
+
+@cache
+def anonymity_cues() -> dict[str, str]:
+    """``{phrase: kind}`` marking unnamed sources (kind ``condition`` or ``description``)."""
+    return {r["pattern"].lower(): r["kind"] for r in read_table("anonymity_cues.tsv")}
