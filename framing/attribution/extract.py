@@ -72,6 +72,8 @@ _ADDRESSEE = frozenset({"tell", "inform", "assure", "remind", "warn", "urge", "a
                         "caution", "brief", "promise", "notify", "reassure", "convince", "order",
                         "call on", "encourage", "implore", "beg", "instruct", "press"})
 _QUOTE_CHARS = "\"'"
+# Rules look at most this many characters either side of a cue or quote.
+_WINDOW = 1000
 
 
 @dataclass
@@ -107,20 +109,28 @@ class _Doc:
         self.cues = find_cues(self.lower)
         self.cue_starts = [c.start for c in self.cues]
         self.quotes = find_quotes(text, seg.norm, seg.paragraphs, seg.sentences)
-        self.quote_ranges = [(q.open, q.close if q.close >= 0 else q.end) for q in self.quotes]
+        self.quote_ranges = sorted((q.open, q.close if q.close >= 0 else q.end)
+                                   for q in self.quotes)
+        self.quote_opens = [a for a, _ in self.quote_ranges]
+        self.para_start_set = set(self.para_starts)
+        self.clause_cuts: list[tuple[int, int]] | None = None
+        self.clause_cut_starts: list[int] = []
         self.words = word_classes()
 
     def sentence_index(self, pos: int) -> int:
         return max(bisect_right(self.sent_starts, pos) - 1, 0)
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        k = self.sentence_index(pos)
+        """The sentence around ``pos``, clipped to :data:`_WINDOW` characters either side so
+        that no rule is quadratic in the length of a run-on sentence."""
         if not self.sent_starts:
-            return 0, len(self.text)
-        return self.sent_starts[k], self.sent_ends[k]
+            return max(0, pos - _WINDOW), min(len(self.text), pos + _WINDOW)
+        k = self.sentence_index(pos)
+        return max(self.sent_starts[k], pos - _WINDOW), min(self.sent_ends[k], pos + _WINDOW)
 
     def in_quote(self, pos: int) -> bool:
-        return any(a < pos < b for a, b in self.quote_ranges)
+        k = bisect_right(self.quote_opens, pos) - 1
+        return any(a < pos < b for a, b in self.quote_ranges[max(0, k - 2):k + 1])
 
     def cues_between(self, lo: int, hi: int) -> list[Cue]:
         i = bisect_left(self.cue_starts, lo)
@@ -146,7 +156,7 @@ def _is_cap(tok: str) -> bool:
 def _np_before(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
     """The noun phrase that ends right before ``hi`` (a cue), not reaching back past ``lo``."""
     norm, w = doc.norm, doc.words
-    toks = _tokens(norm, lo, hi)
+    toks = _tokens(norm, max(lo, hi - 200), hi)  # a speaker is a dozen words at most
     k = len(toks) - 1
     # auxiliaries and adverbs between subject and verb: "has also said", "had previously said"
     while k >= 0:
@@ -160,7 +170,7 @@ def _np_before(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
         return None
     t = norm[toks[k][0]:toks[k][1]]
     tl = t.lower()
-    if tl in w["pronoun_m"] | w["pronoun_f"] | w["pronoun_pl"] | w["pronoun_n"] | w["pronoun_1"]:
+    if tl in w.union("pronoun_m", "pronoun_f", "pronoun_pl", "pronoun_n", "pronoun_1"):
         if tl in {"his", "her", "its", "their", "my", "our", "your", "him", "them", "us", "me"}:
             return None
         return _Speaker(*toks[k])
@@ -178,7 +188,7 @@ def _np_before(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
 def _walk_np(doc: _Doc, toks: list[tuple[int, int]], k: int) -> int | None:
     """Index of the first token of the noun phrase ending at token ``k``, or None."""
     norm, w = doc.norm, doc.words
-    stop = w["verb"] | w["subordinator"] | w["conjunction"] | w["auxiliary"]
+    stop = w.union("verb", "subordinator", "conjunction", "auxiliary")
     j = k
     start: int | None = None
     n = 0
@@ -203,7 +213,7 @@ def _walk_np(doc: _Doc, toks: list[tuple[int, int]], k: int) -> int | None:
             continue
         if not _is_cap(t) and (tl in stop or tl in doc_cue_forms()):
             break
-        if _is_cap(t) and tl in w["subordinator"] | w["conjunction"] and j == 0:
+        if _is_cap(t) and tl in w.union("subordinator", "conjunction") and j == 0:
             break
         start = j
         n += 1
@@ -249,7 +259,7 @@ def _np_after(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
         return None
     first = norm[toks[0][0]:toks[0][1]]
     fl = first.lower()
-    if fl in w["pronoun_m"] | w["pronoun_f"] | w["pronoun_pl"] | w["pronoun_n"]:
+    if fl in w.union("pronoun_m", "pronoun_f", "pronoun_pl", "pronoun_n"):
         if fl in {"he", "she", "they", "it"}:
             return _Speaker(*toks[0])
         return None
@@ -257,7 +267,7 @@ def _np_after(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
         return None
     if fl in {"that", "this", "these", "those"}:
         return None
-    stop = w["verb"] | w["subordinator"] | w["conjunction"] | w["auxiliary"] | w["time"]
+    stop = w.union("verb", "subordinator", "conjunction", "auxiliary", "time")
     end = None
     for i, (s, e) in enumerate(toks[:10]):
         t = norm[s:e]
@@ -290,7 +300,7 @@ def _np_after(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
 def _subject(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
     """The subject noun phrase at the start of the clause ``[lo, hi)``."""
     norm, w = doc.norm, doc.words
-    toks = _tokens(norm, lo, hi)
+    toks = _tokens(norm, lo, min(hi, lo + 300))
     i = 0
     # skip an introductory adverbial ending in a comma ("On Tuesday, ...")
     for j, (s, e) in enumerate(toks[:8]):
@@ -299,7 +309,7 @@ def _subject(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
             if first in w["preposition"] or first in w["subordinator"] or first in w["time"]:
                 i = j + 1
             break
-    stop = w["verb"] | w["subordinator"] | w["auxiliary"] | w["conjunction"]
+    stop = w.union("verb", "subordinator", "auxiliary", "conjunction")
     start = end = None
     for j in range(i, min(len(toks), i + 10)):
         s, e = toks[j]
@@ -309,7 +319,7 @@ def _subject(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
             if t in ("&", "-", "'", "\u2019") and start is not None:
                 continue
             break
-        if tl in w["pronoun_m"] | w["pronoun_f"] | w["pronoun_pl"] | w["pronoun_n"] \
+        if tl in w.union("pronoun_m", "pronoun_f", "pronoun_pl", "pronoun_n") \
                 and start is None:
             if tl in {"he", "she", "they", "it", "we", "i"}:
                 return _Speaker(s, e, subject_fallback=True)
@@ -352,6 +362,8 @@ _SUBJECT_START = re.compile(r"(?:[A-Z0-9\"']|(?:he|she|they|it|we|i|you|there|th
                             r"its|their|our|one|two|several|few|nobody|everyone|somebody|"
                             r"nothing)\b)")
 _TRAILING = " \t\n,;:.\u2014-"
+# Between the content and a trailing speaker: "..., officials said" / "... — or so X claimed"
+_CONTENT_FIRST_GAP = re.compile(r"[\s,\u2014-]*(?:(?:or|and)\s+)?(?:so\s+)?", re.IGNORECASE)
 
 
 def _prev_word(doc: _Doc, pos: int, lo: int) -> str:
@@ -378,8 +390,9 @@ def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
     w = doc.words
     if cue.form in w["noun_cue"]:
         nxt_that = _THAT.match(doc.norm, cue.end, hi) is not None
-        subject_like = prev[:1].isupper() or pl in w["pronoun_m"] | w["pronoun_f"] | w[
-            "pronoun_pl"] | w["pronoun_n"] | w["pronoun_1"] | w["auxiliary"] | {"to", "who"} or (
+        subject_like = prev[:1].isupper() or pl in w.union(
+            "pronoun_m", "pronoun_f", "pronoun_pl", "pronoun_n", "pronoun_1", "auxiliary") or (
+            pl in {"to", "who"}) or (
             pl in {"and", "but", "which", "that"} and nxt_that)
         if not subject_like or pl in _COPULA or pl in {"there", "here"}:
             return False
@@ -449,32 +462,50 @@ def _content_after(doc: _Doc, cue: Cue, hi: int) -> tuple[int, int, bool] | None
     return start, end, has_that
 
 
+# ', adding' / '," adding' / ' — according to' right before a cue
+_JOINED_CUE = re.compile(r"(?:[,\u2014]\"?|\",)\s*$")
 _CLAUSE_JOIN = re.compile(r",\s+(?:but|while|whereas|although|though|yet)\b|;\s")
+
+
+def _clause_cuts(doc: _Doc) -> list[tuple[int, int]]:
+    """``(cue start, cut)`` for every cue that opens a new attributed clause: ", adding ...",
+    ", according to ...", "... and request that ..."; computed once per text."""
+    norm = doc.norm
+    cuts = []
+    for c in doc.cues:
+        if norm[max(0, c.start - 5):c.start] == " and " and _THAT.match(norm, c.end,
+                                                                          c.end + 12):
+            cuts.append((c.start, c.start - 5))
+            continue
+        if c.form.endswith("ing") or c.lemma == "according to":
+            m = _JOINED_CUE.search(norm, max(0, c.start - 4), c.start)
+            if m is not None:
+                cuts.append((c.start, m.start() + 1 if norm[m.start()] == '"' else m.start()))
+    return cuts
 
 
 def _clause_end(doc: _Doc, start: int, hi: int) -> int:
     """End of the clause starting at ``start``: before ", adding ...", ", but ...", ";" or
-    another attributed clause joined by a comma, else the sentence end."""
+    another attributed clause joined by a comma or "and", else ``hi`` (the sentence end)."""
     m = _CLAUSE_JOIN.search(doc.norm, start, hi)
     if m is not None and not doc.in_quote(m.start()):
         hi = m.start()
-    for c in doc.cues_between(start, hi):
-        if doc.norm[max(start, c.start - 5):c.start] == " and " and _THAT.match(
-                doc.norm, c.end, hi) and c.start - 5 > start:
-            return c.start - 5  # "declare X and request that ...": two attributions
-        gap = doc.norm[max(start, c.start - 3):c.start]
-        if "," in gap or "\u2014" in gap:
-            if c.form.endswith("ing") or c.lemma == "according to":
-                return c.start - len(gap) + gap.find(",") if "," in gap else c.start
+    if doc.clause_cuts is None:
+        doc.clause_cuts = _clause_cuts(doc)
+        doc.clause_cut_starts = [c for c, _ in doc.clause_cuts]
+    i = bisect_right(doc.clause_cut_starts, start)
+    if i < len(doc.clause_cuts) and doc.clause_cuts[i][0] < hi:
+        return max(start, doc.clause_cuts[i][1])
     return hi
 
 
 def _clause_lo(doc: _Doc, ss: int, pos: int) -> int:
     norm = doc.norm
-    for i in range(pos - 1, ss - 1, -1):
+    lo = max(ss, pos - 300)
+    for i in range(pos - 1, lo - 1, -1):
         if norm[i] in _CLAUSE_BREAK:
             return i + 1
-    return ss
+    return lo
 
 
 def _speaker_for(doc: _Doc, cue: Cue, ss: int, drafts: list[_Draft]) -> tuple[
@@ -517,6 +548,8 @@ def _is_document(doc: _Doc, sp: _Speaker) -> bool:
 # ----------------------------------------------------------------------------------------------
 # Quote rules
 
+_ACCORDING_NP = re.compile(
+    r"\s+([\w'\u2019&-]+(?:\s+[\w'\u2019&-]+(?:\.[\w]+)*){0,7}?)\s*(?=[,.;:!?]|$)")
 _AFTER_QUOTE = re.compile(r"\s*[,\u2014-]?\s*")
 # "quoted Mahmoud Al Taie, a dentist, saying" / "cited one of its reporters as seeing"
 _CITED_AS = re.compile(r"\s+([^\"]{2,120}?)\s*,?\s+(?:as\s+)?(saying|\w+ing)\b")
@@ -674,6 +707,12 @@ def _quote_drafts(doc: _Doc, used: set[int]) -> list[_Draft]:
                 c_start, c_end = _mixed_content(doc, cue, group, sent_end)
                 drafts.append(_Draft("mixed", [(c_start, c_end)], list(quoted), cue, sp,
                                      inherit))
+            # later quotes inside the same reported clause belong to it
+            for gj in range(gi + 1, len(groups)):
+                if groups[gj][0].open >= drafts[-1].fragments[-1][1]:
+                    break
+                drafts[-1].quoted += [(q.start, q.end) for q in groups[gj]]
+                consumed.add(gj)
             continue
         # 3. colon after a named subject: 'Her answer: "..."'
         prefix = doc.norm[ss:first.open]
@@ -685,7 +724,7 @@ def _quote_drafts(doc: _Doc, used: set[int]) -> list[_Draft]:
                 drafts.append(_Draft("direct", list(quoted), list(quoted), cue, sp))
                 continue
         # 4. continuation of the previous speaker
-        starts_unit = (first.open in doc.para_starts or doc.sentence(first.open)[0] == first.open
+        starts_unit = (first.open in doc.para_start_set or doc.sentence(first.open)[0] == first.open
                        or doc.sentence(first.start)[0] >= first.open)
         if starts_unit and _whole_sentence(doc, first) and drafts:
             prev = drafts[-1]
@@ -711,7 +750,7 @@ def _indirect_drafts(doc: _Doc, used: set[int], drafts: list[_Draft]) -> list[_D
     for cue in doc.cues:
         if cue.start in used or doc.in_quote(cue.start):
             continue
-        if any(a <= cue.start < b for a, b in covered):
+        if any(a <= cue.start < b for a, b in covered[-20:]):
             continue
         ss, se = doc.sentence(cue.start)
         if not _cue_is_verb(doc, cue, ss, se):
@@ -719,8 +758,11 @@ def _indirect_drafts(doc: _Doc, used: set[int], drafts: list[_Draft]) -> list[_D
         draft = None
         if cue.lemma == "according to":
             sp = _np_after(doc, cue.end, se)
-            if sp is None:
-                continue
+            if sp is None:  # "according to analysts at Goldman Sachs": up to the punctuation
+                m = _ACCORDING_NP.match(norm, cue.end, se)
+                if m is None:
+                    continue
+                sp = _Speaker(m.start(1), m.end(1))
             sp.description = None
             before = norm[ss:cue.start].strip()
             if not before or before[-1] in "(":
@@ -772,8 +814,8 @@ def _verb_draft(doc: _Doc, cue: Cue, ss: int, se: int, drafts: list[_Draft]) -> 
     speaker = sp_before if sp_before is not None else sp_after
     if at_end and speaker is not None:
         anchor = min(speaker.start, cue.start)
-        comma = norm.rfind(",", ss, anchor)
-        if comma > ss and not norm[comma:anchor].strip(" ,"):
+        comma = max(norm.rfind(",", ss, anchor), norm.rfind("\u2014", ss, anchor))
+        if comma > ss and _CONTENT_FIRST_GAP.fullmatch(norm, comma, anchor):
             start, end = _trim(norm, ss, comma)
             if end - start >= 3 and len(norm[start:end].split()) >= 3:
                 return _Draft("indirect", [(start, end)], [], cue, speaker)

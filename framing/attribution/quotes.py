@@ -8,9 +8,9 @@ records grouped into quotations. It works on the raw text (to tell ``“`` from
   before whitespace or punctuation;
 - a paragraph that re-opens a quote without closing the previous one continues
   the same quotation (the news convention for multi-paragraph quotes);
-- an opening mark left unclosed ends at the end of its sentence (when another
-  quote opens in the same paragraph) or of its paragraph, flagged
-  ``unbalanced``; a stray closing mark is ignored;
+- an opening mark left unclosed (and not re-opened by the next paragraph)
+  ends at the end of its sentence, flagged ``unbalanced``; a stray closing
+  mark is ignored;
 - single quotes count as quotation marks only outside double quotes and when
   an opening and a closing mark pair up within one sentence (so apostrophes
   such as ``ISIS' goal`` and ``'90s`` are left alone); inside double quotes
@@ -124,8 +124,8 @@ def find_quotes(text: str, norm: str, paragraphs: np.ndarray,
                 emit(open_at, -1, prev_end, group, False)  # continues in this paragraph
                 open_at = ps
                 marks = marks[1:]
-            else:
-                emit(open_at, -1, prev_end, group, True)
+            else:  # never closed, not continued: recover the quote up to its sentence end
+                emit(open_at, -1, sentence_end(open_at, prev_end), group, True)
                 open_at = -1
                 group += 1
         for i in marks:
@@ -143,7 +143,7 @@ def find_quotes(text: str, norm: str, paragraphs: np.ndarray,
                 open_at = i
         prev_end = pe
     if open_at >= 0:
-        emit(open_at, -1, prev_end, group, True)
+        emit(open_at, -1, sentence_end(open_at, prev_end), group, True)
         group += 1
     quotes.extend(_single_quotes(text, norm, sentences, quotes, group))
     quotes.sort(key=lambda q: q.start)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..text import Segmentation
@@ -38,35 +38,77 @@ _GENDER_RE = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.IGN
 _WORD_SPLIT = re.compile(r"[\w'\u2019-]+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Mention:
-    """A capitalised name in the text, with its title stripped."""
+    """A capitalised name in the text, with its title stripped.
+
+    ``is_person`` and ``gender`` are worked out on first use (most mentions
+    are never candidates for a pronoun).
+    """
 
     start: int  # of the name, title excluded
     end: int
     name: str
     title_kind: str | None
-    gender: str  # "m", "f" or "-"
-    is_person: bool
+    title_gender: str  # "m", "f" or "-" from the title
+    n_title: int
+    _resolver: SpeakerResolver
+    _person: bool | None = None
+    _gender: str | None = None
+
+    @property
+    def is_person(self) -> bool:
+        if self._person is None:
+            words = self.name.split()
+            place = word_classes()["place"]
+            self._person = (self.n_title > 0 and self.title_kind not in (
+                "organisation", "media")) or (
+                2 <= len(words) <= 4 and head_type(self.name) is None
+                and not any(w.lower().rstrip(".") in place for w in words)
+                and not _media_in(self.name.lower()))
+        return self._person
+
+    @property
+    def gender(self) -> str:
+        if self._gender is None:
+            self._gender = self.title_gender
+            if self._gender == "-" and self.is_person:
+                self._gender = self._resolver._gender_after(self.end)
+        return self._gender
 
 
 @cache
-def _title_words() -> tuple[tuple[str, ...], ...]:
-    """Titles as word tuples, longest first ("prime minister" before "minister")."""
-    return tuple(sorted((tuple(t.split()) for t in person_titles()), key=len, reverse=True))
+def _title_lengths() -> tuple[int, ...]:
+    """Word counts of the titles, longest first ("prime minister" before "minister")."""
+    return tuple(sorted({len(t.split()) for t in person_titles()}, reverse=True))
+
+
+@cache
+def _title_first_words() -> frozenset[str]:
+    return frozenset(t.split()[0] for t in person_titles())
 
 
 def split_title(words: list[str]) -> tuple[int, str | None, str]:
-    """How many leading words of ``words`` form a title; its kind and gender."""
-    low = [w.lower().rstrip(".") for w in words]
-    for title in _title_words():
-        n = len(title)
-        if n < len(low) and tuple(low[:n]) == title:
-            kind, gender = person_titles()[" ".join(title)]
-            return n, kind, gender
+    """How many leading words of ``words`` form a title; its kind and gender.
+
+    Examples
+    --------
+    >>> split_title(["Prime", "Minister", "Nouri", "al-Maliki"])
+    (2, 'official', '-')
+    """
+    titles = person_titles()
+    if not words or words[0].lower().rstrip(".") not in _title_first_words():
+        return 0, None, "-"
+    for n in _title_lengths():
+        if n < len(words):
+            key = " ".join(w.lower().rstrip(".") for w in words[:n])
+            if key in titles:
+                kind, gender = titles[key]
+                return n, kind, gender
     return 0, None, "-"
 
 
+@lru_cache(maxsize=8192)
 def head_type(phrase: str) -> str | None:
     """Source type implied by the words of a noun phrase (head noun first), or None.
 
@@ -98,17 +140,16 @@ def head_type(phrase: str) -> str | None:
     return None
 
 
+@cache
+def _media_re() -> re.Pattern[str]:
+    names = sorted(media_names(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
 def _media_in(low: str) -> list[str]:
+    """Canonical names of the news outlets named in the lower-cased ``low``."""
     names = media_names()
-    found = []
-    for alias in names:
-        if alias in low:
-            i = low.find(alias)
-            before = low[i - 1] if i > 0 else " "
-            after = low[i + len(alias)] if i + len(alias) < len(low) else " "
-            if not before.isalnum() and not after.isalnum():
-                found.append(names[alias])
-    return found
+    return [names[m.group()] for m in _media_re().finditer(low)]
 
 
 @cache
@@ -123,6 +164,12 @@ def _anonymity_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
         return re.compile(r"\b(?:" + "|".join(alts) + r")\b")
 
     return compile_("condition"), compile_("description")
+
+
+@cache
+def _anonymity_words() -> frozenset[str]:
+    """Single-word descriptions of unnamed people ("officials", "aide", "diplomat")."""
+    return frozenset(p for p, k in anonymity_cues().items() if k == "description" and " " not in p)
 
 
 def _is_anonymous_phrase(low: str) -> bool:
@@ -147,10 +194,27 @@ class SpeakerResolver:
         self.text = text
         self.norm = norm
         self.seg = seg
-        self.mentions: list[Mention] = []
         self._speakers: list[tuple[int, dict[str, Any]]] = []  # earlier resolved speakers
-        place = word_classes()["place"]
-        sent_starts = set(seg.sentences[:, 0].tolist())
+        self._mentions: list[Mention] | None = None
+        self._starts_cache: list[int] | None = None
+        self._surnames: dict[str, list[Mention]] | None = None
+        self._starts: list[int] = seg.sentences[:, 0].tolist()
+        self._ends: list[int] = seg.sentences[:, 1].tolist()
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """Capitalised name mentions of the text, indexed on first use."""
+        if self._mentions is None:
+            self._mentions = self._index_mentions()
+        return self._mentions
+
+    def _index_mentions(self) -> list[Mention]:
+        norm = self.norm
+        mentions: list[Mention] = []
+        wc = word_classes()
+        skip_first = wc.union("determiner", "preposition", "subordinator", "conjunction", "time",
+                              "auxiliary")
+        sent_starts = set(self._starts)
         for m in _NAME_RE.finditer(norm):
             words = m.group().split()
             n_title, kind, gender = split_title(words)
@@ -159,25 +223,19 @@ class SpeakerResolver:
                 continue
             offset = m.start() + m.group().find(name_words[0], len(" ".join(words[:n_title])))
             name = " ".join(name_words)
-            low_words = [w.lower().rstrip(".") for w in name_words]
-            if m.start() in sent_starts and n_title == 0 and low_words[0] in (
-                    word_classes()["determiner"] | word_classes()["preposition"]
-                    | word_classes()["subordinator"] | word_classes()["conjunction"]
-                    | word_classes()["time"] | word_classes()["auxiliary"]):
+            if n_title == 0 and m.start() in sent_starts and name_words[0].lower() in skip_first:
                 continue
-            is_person = (n_title > 0 and kind not in ("organisation", "media")) or (
-                2 <= len(name_words) <= 4 and head_type(name) is None
-                and not any(w in place for w in low_words)
-                and not _media_in(name.lower()))
-            if gender == "-" and is_person:
-                gender = self._gender_after(m.end())
-            self.mentions.append(Mention(offset, offset + len(name), name, kind, gender,
-                                         is_person))
-        self._mention_ends = [mm.end for mm in self.mentions]
+            mentions.append(Mention(offset, offset + len(name), name, kind, gender, n_title, self))
+        return mentions
+
+    def _mention_starts(self) -> list[int]:
+        if self._starts_cache is None:
+            self._starts_cache = [m.start for m in self.mentions]
+        return self._starts_cache
 
     def _gender_after(self, pos: int) -> str:
-        sent_ends = self.seg.sentences[:, 1].tolist()
-        k = bisect_right(self.seg.sentences[:, 0].tolist(), pos) - 1
+        sent_ends = self._ends
+        k = bisect_right(self._starts, pos) - 1
         limit = sent_ends[min(k + 1, len(sent_ends) - 1)] if sent_ends else len(self.norm)
         m = _GENDER_RE.search(self.norm, pos, max(limit, pos))
         if m is None:
@@ -254,11 +312,10 @@ class SpeakerResolver:
         return {"source_type": "unknown", "anonymous": False}
 
     def _sentence(self, pos: int) -> tuple[int, int]:
-        starts = self.seg.sentences[:, 0].tolist()
-        k = max(bisect_right(starts, pos) - 1, 0)
-        if not starts:
+        if not self._starts:
             return 0, len(self.norm)
-        return starts[k], int(self.seg.sentences[k, 1])
+        k = max(bisect_right(self._starts, pos) - 1, 0)
+        return self._starts[k], self._ends[k]
 
     def _source_type(self, name: str, description: str | None, title_kind: str | None,
                      start: int, content_pos: int) -> tuple[str, bool]:
@@ -286,39 +343,42 @@ class SpeakerResolver:
             proper = [w for w in head_words if w[:1].isupper() and w.lower() not in terms
                       and w.lower() not in det and not w.lower().endswith(("ish", "ian"))]
             head = head_words[-1].lower() if head_words else head
-        anonymous = (not proper and stype != "document" and bool(content_words)) or \
-            _is_anonymous_phrase(sentence_low) or (
-                not proper and _anonymity_res()[1].search(phrase.lower()) is not None)
+        singular = re.sub(r"(?:men)$", "man", re.sub(r"(?<=[^s])s$", "", head))
+        unnamed_person = not proper and (head in _anonymity_words() or singular in
+                                         _anonymity_words() or _anonymity_res()[1].search(
+                                             phrase.lower()) is not None)
+        anonymous = unnamed_person or _is_anonymous_phrase(sentence_low)
         if head in ("source", "sources") or (anonymous and stype is None):
             stype = "anonymous" if stype is None else stype
-        if stype is None and words and all(w[:1].isupper() for w in content_words) and any(
-                m.is_person and m.name == name for m in self.mentions):
-            stype = "unknown"
         return stype or "unknown", anonymous
 
     def _full_name(self, surname: str, before: int) -> Mention | None:
+        """The latest multi-word mention before ``before`` whose last name is ``surname``."""
+        if self._surnames is None:
+            self._surnames = {}
+            for m in self.mentions:
+                words = m.name.split()
+                if len(words) >= 2:
+                    last = words[-1].lower()
+                    self._surnames.setdefault(last, []).append(m)
+                    for prefix in ("al-", "el-"):
+                        if last.startswith(prefix):
+                            self._surnames.setdefault(last[len(prefix):], []).append(m)
         bare = surname.lower()
-        for m in reversed(self.mentions):
-            if m.start >= before:
-                continue
-            last = m.name.split()[-1].lower()
-            for prefix in ("al-", "el-"):
-                if last.startswith(prefix):
-                    last_bare = last[len(prefix):]
-                    break
-            else:
-                last_bare = last
-            if len(m.name.split()) >= 2 and (last == bare or last_bare == bare or
-                                              last_bare == bare.removeprefix("al-")):
-                return m
-        return None
+        found = [m for m in self._surnames.get(bare, []) + self._surnames.get(
+            bare.removeprefix("al-"), []) if m.start < before]
+        return max(found, key=lambda m: m.start) if found else None
 
     def _antecedent(self, pronoun: str, pos: int) -> dict[str, Any] | None:
         kind = _PRONOUNS[pronoun]
         window_start = max(0, pos - 700)
         candidates: list[tuple[int, dict[str, Any]]] = []
-        for m in self.mentions:
-            if window_start <= m.start and m.end <= pos:
+        mentions = self.mentions
+        lo = bisect_right(self._mention_starts(), window_start - 1)
+        for m in mentions[lo:]:
+            if m.end > pos:
+                break
+            if window_start <= m.start:
                 if kind in ("m", "f") and m.is_person and m.gender in (kind, "-"):
                     candidates.append((m.start, {
                         "speaker": m.name, "speaker_start": m.start, "speaker_end": m.end,

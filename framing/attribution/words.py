@@ -19,14 +19,26 @@ from importlib import resources
 from ..lexicons import read_table
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class WordClasses:
-    """Closed word classes, all lower case."""
+    """Closed word classes, all lower case, plus the unions the rules use."""
 
     kinds: dict[str, frozenset[str]]
 
     def __getitem__(self, kind: str) -> frozenset[str]:
         return self.kinds.get(kind, frozenset())
+
+    def union(self, *kinds: str) -> frozenset[str]:
+        """Words of any of ``kinds`` (cached per combination)."""
+        return _union(self, kinds)
+
+
+@cache
+def _union(classes: WordClasses, kinds: tuple[str, ...]) -> frozenset[str]:
+    out: set[str] = set()
+    for k in kinds:
+        out |= classes[k]
+    return frozenset(out)
 
 
 @cache

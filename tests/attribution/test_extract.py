@@ -1,0 +1,247 @@
+"""framing.attribution: exact expectations on the seed article and on news patterns."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.attribution import CUE_CATEGORIES, KINDS, SOURCE_TYPES, extract_attributions
+from framing.attribution.cues import cue_lexicon, find_cues
+
+
+def rows(text):
+    return [(a.kind, a.speaker, a.cue, a.cue_category, a.content)
+            for a in extract_attributions(text)]
+
+
+@pytest.fixture(scope="module")
+def seed_atts(seed_text):
+    return extract_attributions(seed_text)
+
+
+def find(atts, needle):
+    hits = [a for a in atts if needle in a.content]
+    assert len(hits) == 1, (needle, hits)
+    return hits[0]
+
+
+def test_seed_witness_quotes(seed_atts, seed_text):
+    dentist = find(seed_atts, "The whole of Mosul collapsed today")
+    assert dentist.kind == "direct"
+    assert dentist.speaker == "Mahmoud Al Taie" and dentist.description == "a dentist"
+    assert dentist.source_type == "witness" and not dentist.anonymous
+    assert dentist.content == ("The whole of Mosul collapsed today. We've fled our homes and "
+                               "neighborhoods, and we're looking for God's mercy. We are waiting "
+                               "to die.")
+    assert (dentist.cue, dentist.cue_category) == ("saying", "neutral")
+    mother = find(seed_atts, "Mosul is now like hell")
+    assert mother.kind == "direct" and mother.speaker == "Amina Ibrahim"
+    assert mother.speaker_text == "She"  # the pronoun is kept, resolved to its antecedent
+    assert seed_text[mother.antecedent_start:mother.antecedent_end] == "Amina Ibrahim"
+    assert seed_text[mother.speaker_start:mother.speaker_end] == "She"
+
+
+def test_seed_reported_by_media_and_stratfor(seed_atts):
+    bbc = find(seed_atts, "some 150,000 people had already fled Mosul")
+    assert (bbc.kind, bbc.speaker, bbc.cue, bbc.source_type) == (
+        "indirect", "BBC", "reported", "media")
+    strat = find(seed_atts, "Washington has accelerated its arming")
+    assert (strat.kind, strat.speaker, strat.cue) == ("indirect", "Stratfor", "reported")
+    assert strat.speaker_text == "The private intelligence service Stratfor"
+    acc = find(seed_atts, "the US has increased its sale of small arms")
+    assert (acc.kind, acc.speaker, acc.cue) == ("indirect", "Stratfor", "According to")
+
+
+def test_seed_state_department_mixed_quote(seed_atts, seed_text):
+    dept = find(seed_atts, '"deeply concerned"')
+    assert dept.kind == "mixed"
+    assert dept.speaker == "The US State Department" and dept.source_type == "official"
+    assert dept.content == ('it was "deeply concerned" by the developments in Mosul and that '
+                            'Washington would "support a strong, coordinated response."')
+    assert [seed_text[s:e] for s, e in dept.quoted] == [
+        "deeply concerned", "support a strong, coordinated response."]
+    statement = [a for a in seed_atts if a.speaker == "The statement"]
+    assert [(a.kind, a.cue, a.source_type) for a in statement] == [
+        ("mixed", "say", "document"), ("mixed", "adding", "document")]
+
+
+def test_seed_full_inventory(seed_atts):
+    """Every attribution of the seed article, checked by hand (15)."""
+    assert [(a.kind, a.speaker, a.cue) for a in seed_atts] == [
+        ("mixed", "Nouri al-Maliki", "declare"),
+        ("indirect", "Nouri al-Maliki", "request"),
+        ("indirect", "Officials in Nineveh", "urged"),
+        ("indirect", "Kurdish spokesmen", "said"),
+        ("indirect", "The United Nations refugee agency", "reported"),
+        ("indirect", "BBC", "reported"),
+        ("direct", "Mahmoud Al Taie", "saying"),
+        ("direct", "Amina Ibrahim", "said"),
+        ("mixed", "one of its reporters", "cited"),
+        ("indirect", "UN", "estimates"),
+        ("indirect", "The UN mission in Iraq", "reported"),
+        ("indirect", "Stratfor", "reported"),
+        ("indirect", "Stratfor", "According to"),
+        ("mixed", "The US State Department", "saying"),
+        ("mixed", "The statement", "say"),
+        ("mixed", "The statement", "adding"),
+    ]
+    maliki = seed_atts[0]
+    assert maliki.speaker_text == "Maliki" and maliki.source_type == "official"
+    assert seed_atts[3].anonymous and seed_atts[2].anonymous  # unnamed spokesmen, officials
+    # "said to number 60,000", "ISIS claimed responsibility", "There are reports",
+    # "fabricated claims" are not attributions
+    assert not any("60,000" in a.content or "responsibility" in a.content for a in seed_atts)
+
+
+def test_offsets_are_exact(seed_atts, seed_text):
+    for a in seed_atts:
+        assert seed_text[a.content_start:a.content_end] == a.content
+        if a.cue_start is not None:
+            assert seed_text[a.cue_start:a.cue_end] == a.cue
+        if a.speaker_start is not None:
+            assert seed_text[a.speaker_start:a.speaker_end] == a.speaker_text
+        assert a.kind in KINDS and a.source_type in SOURCE_TYPES
+        assert a.cue_category is None or a.cue_category in CUE_CATEGORIES
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We will rebuild the bridge," Mayor Helen Brandt said on Tuesday.',
+     [("direct", "Helen Brandt", "said", "neutral", "We will rebuild the bridge,")]),
+    ('Mayor Helen Brandt said: "We will rebuild the bridge."',
+     [("direct", "Helen Brandt", "said", "neutral", "We will rebuild the bridge.")]),
+    ('"We will rebuild," said Helen Brandt, the mayor of Springfield.',
+     [("direct", "Helen Brandt", "said", "neutral", "We will rebuild,")]),
+    ("The plan, officials said, is to rebuild the bridge by spring.",
+     [("indirect", "officials", "said", "neutral",
+       "The plan, officials said, is to rebuild the bridge by spring")]),
+    ("The bridge will be rebuilt by spring, officials said.",
+     [("indirect", "officials", "said", "neutral", "The bridge will be rebuilt by spring")]),
+    ("The bridge will reopen in May \u2014 or so the mayor claimed.",
+     [("indirect", "the mayor", "claimed", "distancing", "The bridge will reopen in May")]),
+    ('"When will the bridge open?" asked Tom Reyes, a local resident.',
+     [("direct", "Tom Reyes", "asked", "question", "When will the bridge open?")]),
+    ("The minister insisted the measures were \"long overdue\" and necessary.",
+     [("mixed", "The minister", "insisted", "assertive",
+       'the measures were "long overdue" and necessary')]),
+    ("The company denied that it had misled investors. Officials admitted that mistakes were "
+     "made.", [("indirect", "The company", "denied", "denial", "it had misled investors"),
+               ("indirect", "Officials", "admitted", "concessive", "mistakes were made")]),
+    ("Critics slammed the plan, saying it was \u201ca disaster.\u201d",
+     [("mixed", "Critics", "saying", "neutral", "it was \u201ca disaster.\u201d")]),
+    ('\u00abWe will win,\u00bb the general said.',
+     [("direct", "the general", "said", "neutral", "We will win,")]),
+    ("Prices will rise, according to analysts at Goldman Sachs.",
+     [("indirect", "analysts at Goldman Sachs", "according to", "neutral", "Prices will rise")]),
+])
+def test_patterns(text, expected):
+    assert rows(text) == expected
+
+
+def test_split_quote_is_one_attribution():
+    text = '"We will rebuild," Brandt said, "and we will do it quickly."'
+    (a,) = extract_attributions(text)
+    assert a.kind == "direct" and a.speaker == "Brandt"
+    assert [text[s:e] for s, e in a.fragments] == ["We will rebuild,",
+                                                   "and we will do it quickly."]
+
+
+def test_consecutive_and_multi_paragraph_quotes_keep_the_speaker():
+    text = ('Mayor Helen Brandt was defiant. "We will rebuild," she said.\n\n'
+            '"Nobody will stop us. This city is strong."')
+    first, second = extract_attributions(text)
+    assert (first.speaker, first.speaker_text, second.speaker) == (
+        "Helen Brandt", "she", "Helen Brandt")
+    assert second.content == "Nobody will stop us. This city is strong." and second.cue is None
+    text = 'Brandt said: "The first thing is the bridge.\n\n"The second thing is the school."'
+    (a,) = extract_attributions(text)
+    assert [text[s:e] for s, e in a.fragments] == ["The first thing is the bridge.",
+                                                   "The second thing is the school."]
+
+
+def test_nested_single_quotes_stay_inside():
+    text = '"He told me \'never again\' and left," said Ana Ruiz.'
+    assert rows(text) == [("direct", "Ana Ruiz", "said", "neutral",
+                           "He told me 'never again' and left,")]
+
+
+def test_scare_quotes_titles_and_nicknames_are_not_attributions():
+    text = ('The so-called "reform" failed. The film "Jaws" was shown. Smith, known as '
+            '"the Hammer", won. Voters called it \u2018a betrayal\u2019.')
+    assert extract_attributions(text) == []
+
+
+def test_unbalanced_marks_recover_without_raising():
+    text = 'Brandt said "we will rebuild. Then she left. Officials said the plan was sound.'
+    assert rows(text) == [("direct", "Brandt", "said", "neutral", "we will rebuild."),
+                          ("indirect", "Officials", "said", "neutral", "the plan was sound")]
+    assert extract_attributions('"" " \u201d \u201c') == []
+
+
+def test_pronouns_surnames_titles():
+    text = ("Senator Jane Doe arrived late. She said the vote would be delayed. Mr. John Smith "
+            "disagreed. He insisted that the vote go ahead.")
+    a, b = extract_attributions(text)
+    assert (a.speaker, a.speaker_text, a.source_type) == ("Jane Doe", "She", "political")
+    assert (b.speaker, b.speaker_text, b.cue_category) == ("John Smith", "He", "assertive")
+    text = ("Prime Minister Nouri al-Maliki spoke on television. Maliki said the army would "
+            "retake Mosul.")
+    (c,) = extract_attributions(text)
+    assert (c.speaker, c.speaker_text, c.source_type) == ("Nouri al-Maliki", "Maliki",
+                                                          "official")
+    assert text[c.antecedent_start:c.antecedent_end] == "Nouri al-Maliki"
+
+
+def test_anonymous_sources():
+    (a,) = extract_attributions("A senior official, speaking on condition of anonymity, said "
+                                "the talks had collapsed.")
+    assert a.anonymous and a.source_type == "official" and a.content == "the talks had collapsed"
+    (b,) = extract_attributions("According to the ministry, 40 people died.")
+    assert not b.anonymous and b.source_type == "official"
+
+
+def test_cue_lexicon_and_finder():
+    lex = cue_lexicon()
+    assert lex["said"] == ("say", "neutral") and lex["lashed out"] == ("lash out", "emotive")
+    assert lex["claimed"][1] == "distancing" and lex["admitted"][1] == "concessive"
+    assert {cat for _, cat in lex.values()} == set(CUE_CATEGORIES)
+    cues = find_cues("critics lashed out; mr. said-so never said. addendum")
+    assert [(c.form, c.start, c.end) for c in cues] == [("lashed out", 8, 18),
+                                                         ("said", 38, 42)]
+
+
+def test_rejects_non_strings():
+    with pytest.raises(TypeError, match="expects str"):
+        extract_attributions(None)  # type: ignore[arg-type]
+
+
+MARKS = st.sampled_from(list("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2032\u2033,.:;!?\u2014 \n")
+                        + ["\n\n", " said ", " told ", "according to ", "He ", "Smith ",
+                           " that ", "Mr. ", "so-called ", "\x00", "\x1b"])
+TEXTS = st.one_of(st.text(max_size=300),
+                  st.lists(st.one_of(MARKS, st.text(max_size=6)), max_size=120).map("".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_never_raises_and_offsets_hold(text):
+    for a in extract_attributions(text):
+        assert 0 <= a.content_start <= a.content_end <= len(text)
+        assert text[a.content_start:a.content_end] == a.content
+        for s, e in a.fragments + a.quoted:
+            assert a.content_start <= s <= e <= a.content_end or a.kind == "mixed"
+            assert 0 <= s <= e <= len(text)
+        if a.cue_start is not None:
+            assert text[a.cue_start:a.cue_end] == a.cue
+        if a.speaker_start is not None:
+            assert text[a.speaker_start:a.speaker_end] == a.speaker_text
+        if a.antecedent_start is not None:
+            assert 0 <= a.antecedent_start < a.antecedent_end <= len(text)
+
+
+def test_long_and_pathological_inputs():
+    for text in ['"' * 20_000, "said " * 20_000, ('"A," he said. ' * 3_000),
+                 "\u201c" * 5_000 + "x" + "\u201d" * 5_000, "Mr. Smith said " * 5_000,
+                 ("He said that " * 2_000) + "it rained."]:
+        for a in extract_attributions(text):
+            assert text[a.content_start:a.content_end] == a.content
