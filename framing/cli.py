@@ -1,4 +1,4 @@
-"""The ``framing`` command line: corpus inspection, validation and import.
+"""The ``framing`` command line: corpus inspection, validation and import; quotations.
 
 Run ``framing --help`` or ``framing corpus --help`` for the commands and
 examples.
@@ -20,6 +20,20 @@ examples:
   framing corpus import allsides-roundups \\
       ../shared/data/allsides-roundups-neus/allsides_headline_roundups_2021-10-19.jsonl \\
       corpora/allsides-roundups
+  framing quotes corpora/seed/mosul-2014-06-11.txt --format table
+"""
+
+EXAMPLES_QUOTES = """\
+examples:
+  framing quotes corpora/seed/mosul-2014-06-11.txt --format table
+  framing quotes corpora/allsides-roundups/allsides-roundups.jsonl > quotes.jsonl
+  echo '"We will win," the mayor said.' | framing quotes -
+
+output (JSON Lines, one object per attribution): doc_id, kind (direct|indirect|mixed),
+content, content_start, content_end, speaker (resolved name), speaker_text (as written),
+speaker_start, speaker_end, cue, cue_start, cue_end, cue_lemma, cue_category,
+source_type, anonymous, description, fragments, quoted. Offsets are characters into the
+article text.
 """
 
 EXAMPLES_CORPUS = """\
@@ -77,7 +91,54 @@ def build_parser() -> argparse.ArgumentParser:
                      help="dataset: " + ", ".join(sorted(IMPORTERS)))
     imp.add_argument("src", metavar="SRC", help="the dataset's file or folder")
     imp.add_argument("dest", metavar="DEST", help="output folder")
+    quotes = sub.add_parser("quotes", help="extract attributions (who is quoted, how, with "
+                            "which verb)", description="Extract every attribution: direct, "
+                            "indirect and mixed quotes with speaker, cue and source type.",
+                            epilog=EXAMPLES_QUOTES,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    quotes.add_argument("path", metavar="PATH",
+                        help="corpus file or folder, a .txt article, or - for one article on "
+                             "stdin")
+    quotes.add_argument("--format", choices=("jsonl", "table"), default="jsonl",
+                        help="output format (default jsonl)")
+    quotes.add_argument("--quiet", action="store_true", help="no progress bar")
+    _add_skip(quotes)
     return parser
+
+
+def _cmd_quotes(args: argparse.Namespace) -> int:
+    from .attribution import extract_attributions
+    from .corpora import Article, iter_articles
+
+    if args.path == "-":
+        articles = iter([Article(id="stdin", text=sys.stdin.read())])
+        total = 1
+    else:
+        articles = iter_articles(args.path, skip_invalid=args.skip_invalid, rejects=args.rejects)
+        total = None
+    show = not args.quiet and sys.stderr.isatty()
+    if show:
+        from tqdm import tqdm
+
+        articles = tqdm(articles, total=total, unit="article", file=sys.stderr)
+    out = sys.stdout
+    if args.format == "table":
+        out.write(f"{'doc_id':<24} {'kind':<8} {'speaker':<28} {'cue':<24} {'source':<13} "
+                  "content\n")
+    for article in articles:
+        for att in extract_attributions(article.text):
+            if args.format == "jsonl":
+                out.write(json.dumps(att.to_dict(article.id), ensure_ascii=False) + "\n")
+            else:
+                cue = f"{att.cue or '-'} ({att.cue_category or '-'})"
+                source = att.source_type + ("*" if att.anonymous else "")
+                content = " ".join(att.content.split())
+                content = content if len(content) <= 70 else content[:67] + "..."
+                out.write(f"{article.id[:24]:<24} {att.kind:<8} {(att.speaker or '-')[:28]:<28} "
+                          f"{cue[:24]:<24} {source:<13} {content}\n")
+    if args.format == "table":
+        out.write("(* anonymous source)\n")
+    return 0
 
 
 def _cmd_corpus_info(args: argparse.Namespace) -> int:
@@ -124,6 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("corpus", "info"): _cmd_corpus_info,
         ("corpus", "validate"): _cmd_corpus_validate,
         ("corpus", "import"): _cmd_corpus_import,
+        ("quotes", None): _cmd_quotes,
     }
     handler = handlers[(args.command, getattr(args, "corpus_command", None))]
     try:

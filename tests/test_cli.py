@@ -73,3 +73,31 @@ def test_info_stops_at_first_error_or_skips_with_rejects(tmp_path, capsys):
     assert main(["corpus", "info", "--skip-invalid", "--rejects", str(rejects), str(path)]) == 0
     assert "articles:  1\n" in capsys.readouterr().out
     assert json.loads(rejects.read_text())["line"] == 2
+
+
+def test_quotes_jsonl_on_seed(seed_path, capsys):
+    assert main(["quotes", str(seed_path)]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(rows) == 16
+    required = {"doc_id", "kind", "content", "content_start", "content_end", "speaker",
+                "speaker_start", "speaker_end", "cue", "cue_category", "source_type",
+                "anonymous"}
+    text = seed_path.read_text(encoding="utf-8")
+    for r in rows:
+        assert required <= r.keys() and r["doc_id"] == "mosul-2014-06-11"
+        assert text[r["content_start"]:r["content_end"]] == r["content"]
+    mother = next(r for r in rows if r["content"].startswith("Mosul is now like hell"))
+    assert (mother["speaker"], mother["speaker_text"]) == ("Amina Ibrahim", "She")
+
+
+def test_quotes_table_and_stdin(monkeypatch, capsys, repo_root):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO('"We will win," the mayor said.'))
+    assert main(["quotes", "-", "--format", "table"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split()[:3] == ["doc_id", "kind", "speaker"]
+    assert out[1].split()[:4] == ["stdin", "direct", "the", "mayor"]
+    assert main(["quotes", str(repo_root / "corpora" / "seed" / "seed.jsonl")]) == 0
+    first = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert first["doc_id"] == "wsws-2014-06-11-mosul"

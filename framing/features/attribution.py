@@ -1,0 +1,140 @@
+"""Article-level attribution features: how much, how directly and whom an article quotes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from ..attribution import CUE_CATEGORIES, KINDS, SOURCE_TYPES, Attribution, extract_attributions
+from ..text import WORD_RE, count_words
+from .base import Evidence, check_texts
+
+
+def _feature_names() -> list[str]:
+    return (["attributions_per_1k_words", "quoted_word_share"]
+            + [f"share_{k}" for k in KINDS]
+            + [f"source_{t}" for t in SOURCE_TYPES]
+            + [f"cue_{c}" for c in CUE_CATEGORIES]
+            + ["anonymous_rate", "distinct_speakers", "first_quote_position"])
+
+
+FEATURE_NAMES = tuple(_feature_names())
+
+
+class AttributionFeatures(TransformerMixin, BaseEstimator):
+    """Per-article attribution numbers from :func:`framing.attribution.extract_attributions`.
+
+    Columns (see :meth:`get_feature_names_out`):
+
+    - ``attributions_per_1k_words``: attributions per 1,000 words;
+    - ``quoted_word_share``: share of the article's words inside quotation
+      marks of attributed quotes;
+    - ``share_direct`` / ``share_indirect`` / ``share_mixed``: share of
+      attributions of each kind;
+    - ``source_<type>``: share of attributions by source type (official,
+      political, expert, witness, media, organisation, document, anonymous,
+      unknown);
+    - ``cue_<category>``: share of attributions with a cue of each category
+      (neutral, assertive, distancing, ...), over those with a cue;
+    - ``anonymous_rate``: share of attributions to unnamed sources;
+    - ``distinct_speakers``: number of different resolved speakers;
+    - ``first_quote_position``: where the first direct or mixed quote starts,
+      as a fraction of the text length (1.0 when there is none).
+
+    Shares are 0 for an article without attributions. Stateless: ``fit``
+    only validates its input.
+
+    Examples
+    --------
+    >>> feats = AttributionFeatures()
+    >>> X = feats.fit_transform(['"We will win," the mayor said. Officials said it rained.'])
+    >>> dict(zip(feats.get_feature_names_out()[:5], X[0, :5].round(3)))  # doctest: +NORMALIZE_WHITESPACE
+    {'attributions_per_1k_words': np.float64(181.818), 'quoted_word_share': np.float64(0.273),
+     'share_direct': np.float64(0.5), 'share_indirect': np.float64(0.5),
+     'share_mixed': np.float64(0.0)}
+    """
+
+    def fit(self, X: Any, y: Any = None) -> AttributionFeatures:
+        """Validate ``X`` (an iterable of strings); nothing is learned."""
+        check_texts(X)
+        return self
+
+    def __sklearn_tags__(self):  # noqa: D105
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True
+        tags.input_tags.two_d_array = False
+        tags.requires_fit = False
+        return tags
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        """The column names, in order."""
+        return np.asarray(FEATURE_NAMES, dtype=object)
+
+    def transform(self, X: Any) -> np.ndarray:
+        """Return an ``(n_texts, n_features)`` float array."""
+        texts = check_texts(X)
+        out = np.zeros((len(texts), len(FEATURE_NAMES)), dtype=np.float64)
+        for i, text in enumerate(texts):
+            out[i] = self._row(text, extract_attributions(text))
+        return out
+
+    @staticmethod
+    def _row(text: str, atts: list[Attribution]) -> np.ndarray:
+        values = dict.fromkeys(FEATURE_NAMES, 0.0)
+        n_words = count_words(text)
+        n = len(atts)
+        values["first_quote_position"] = 1.0
+        if n_words:
+            values["attributions_per_1k_words"] = 1000.0 * n / n_words
+            quoted = sum(len(WORD_RE.findall(text, s, e)) for a in atts for s, e in a.quoted)
+            values["quoted_word_share"] = min(quoted / n_words, 1.0)
+        if n:
+            for a in atts:
+                values[f"share_{a.kind}"] += 1.0 / n
+                values[f"source_{a.source_type}"] += 1.0 / n
+                values["anonymous_rate"] += a.anonymous / n
+            with_cue = [a for a in atts if a.cue_category]
+            for a in with_cue:
+                values[f"cue_{a.cue_category}"] += 1.0 / len(with_cue)
+            values["distinct_speakers"] = float(len({a.speaker for a in atts if a.speaker}))
+            quotes = [q[0] for a in atts for q in a.quoted]
+            if quotes and text:
+                values["first_quote_position"] = min(quotes) / len(text)
+        return np.fromiter((values[k] for k in FEATURE_NAMES), dtype=np.float64,
+                           count=len(FEATURE_NAMES))
+
+    def evidence(self, X: Any) -> list[Evidence]:
+        """The spans behind every non-zero value of :meth:`transform`.
+
+        Each attribution supports ``attributions_per_1k_words`` and its kind
+        (content span), its source type, ``anonymous_rate`` and
+        ``distinct_speakers`` (speaker span, or content when there is none),
+        its cue category (cue span); quoted spans support
+        ``quoted_word_share`` and the first of them ``first_quote_position``.
+        """
+        out: list[Evidence] = []
+        for i, text in enumerate(check_texts(X)):
+            atts = extract_attributions(text)
+            seen: set[str] = set()
+            first_q = min(((s, e) for a in atts for s, e in a.quoted), default=None)
+            for a in atts:
+                c = (a.content_start, a.content_end)
+                s = (a.speaker_start, a.speaker_end) if a.speaker_start is not None else c
+                spans = [("attributions_per_1k_words", c), (f"share_{a.kind}", c),
+                         (f"source_{a.source_type}", s)]
+                if a.cue_category and a.cue_start is not None:
+                    spans.append((f"cue_{a.cue_category}", (a.cue_start, a.cue_end)))
+                if a.anonymous:
+                    spans.append(("anonymous_rate", s))
+                if a.speaker and a.speaker not in seen:
+                    seen.add(a.speaker)
+                    spans.append(("distinct_speakers", s))
+                spans += [("quoted_word_share", q) for q in a.quoted]
+                for feature, (start, end) in spans:
+                    out.append(Evidence(i, feature, start, end, text[start:end]))
+            if first_q is not None:
+                out.append(Evidence(i, "first_quote_position", first_q[0], first_q[1],
+                                    text[first_q[0]:first_q[1]], first_q[0] / len(text)))
+        return out

@@ -1,0 +1,101 @@
+"""AttributionFeatures: values on the seed article, evidence spans, scikit-learn contract."""
+
+from __future__ import annotations
+
+import pickle
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.base import clone
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+from sklearn.utils.estimator_checks import (
+    check_do_not_raise_errors_in_init_or_set_params,
+    check_estimator_cloneable,
+    check_estimator_repr,
+    check_get_params_invariance,
+    check_mixin_order,
+    check_no_attributes_set_in_init,
+    check_parameters_default_constructible,
+    check_set_params,
+)
+
+from framing.features import AttributionFeatures, check_texts
+
+CHECKS = [check_estimator_cloneable, check_estimator_repr, check_no_attributes_set_in_init,
+          check_get_params_invariance, check_set_params, check_parameters_default_constructible,
+          check_do_not_raise_errors_in_init_or_set_params, check_mixin_order]
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.__name__)
+def test_sklearn_checks(check):
+    check("AttributionFeatures", AttributionFeatures())
+
+
+def test_seed_values(seed_text):
+    f = AttributionFeatures()
+    X = f.fit_transform([seed_text, "No quotes here at all."])
+    row = dict(zip(f.get_feature_names_out(), X[0], strict=True))
+    assert X.shape == (2, len(f.get_feature_names_out())) == (2, 29)
+    assert row["attributions_per_1k_words"] == pytest.approx(16 / 1381 * 1000)
+    assert (row["share_direct"], row["share_indirect"], row["share_mixed"]) == (
+        2 / 16, 9 / 16, 5 / 16)
+    assert row["source_official"] == pytest.approx(8 / 16)
+    assert row["source_media"] == row["source_document"] == pytest.approx(2 / 16)
+    assert row["cue_neutral"] == pytest.approx(12 / 16)
+    assert row["anonymous_rate"] == pytest.approx(2 / 16)
+    assert row["distinct_speakers"] == 13
+    assert row["first_quote_position"] == pytest.approx(seed_text.index("maximum") / len(seed_text))
+    assert X[1].tolist() == [0.0] * 28 + [1.0]
+
+
+def test_evidence_spans_match_text_and_features(seed_text):
+    f = AttributionFeatures()
+    texts = [seed_text, '"Go," she said.']
+    ev = f.evidence(texts)
+    names = set(f.get_feature_names_out())
+    assert ev and {e.doc for e in ev} == {0, 1}
+    for e in ev:
+        assert texts[e.doc][e.start:e.end] == e.text and e.feature in names
+    X = f.transform(texts)
+    # every non-zero count-like feature has evidence, and zero ones have none
+    for doc in (0, 1):
+        with_ev = {e.feature for e in ev if e.doc == doc}
+        nonzero = {n for n, v in zip(f.get_feature_names_out(), X[doc], strict=True) if v}
+        assert with_ev == nonzero
+    assert sum(e.feature == "cue_directive" for e in ev if e.doc == 0) == 2
+
+
+def test_pipeline_pandas_pickle_order(seed_text):
+    texts = [seed_text, '"Go," she said.', "Officials said it rained."]
+    f = AttributionFeatures().set_output(transform="pandas")
+    df = f.fit_transform(texts)
+    assert list(df.columns) == list(f.get_feature_names_out())
+    pipe = make_pipeline(AttributionFeatures(), StandardScaler()).fit(texts)
+    assert pipe.transform(texts).shape == (3, 29)
+    g = AttributionFeatures()
+    np.testing.assert_array_equal(g.fit_transform(texts), g.fit(texts).transform(texts))
+    np.testing.assert_array_equal(g.transform(texts[::-1]), g.transform(texts)[::-1])
+    np.testing.assert_array_equal(pickle.loads(pickle.dumps(g)).transform(texts),
+                                  clone(g).transform(texts))
+
+
+def test_bad_input_is_named():
+    with pytest.raises(TypeError, match="single string"):
+        AttributionFeatures().fit("one text")
+    with pytest.raises(TypeError, match="text 1 is int"):
+        AttributionFeatures().transform(["ok", 3])
+    assert check_texts(np.array([["a"], ["b"]])) == ["a", "b"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(list('ab "\u201c\u201d.,\n') + [" said ", " He "]),
+                         max_size=60).map("".join), min_size=1, max_size=3))
+def test_properties(texts):
+    f = AttributionFeatures()
+    X = f.transform(texts)
+    assert X.shape == (len(texts), 29) and np.isfinite(X).all()
+    for e in f.evidence(texts):
+        assert texts[e.doc][e.start:e.end] == e.text
