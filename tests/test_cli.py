@@ -78,7 +78,7 @@ def test_info_stops_at_first_error_or_skips_with_rejects(tmp_path, capsys):
 def test_quotes_jsonl_on_seed(seed_path, capsys):
     assert main(["quotes", str(seed_path)]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert len(rows) == 16
+    assert len(rows) == 19
     required = {"doc_id", "kind", "content", "content_start", "content_end", "speaker",
                 "speaker_start", "speaker_end", "cue", "cue_category", "source_type",
                 "anonymous"}

@@ -39,7 +39,7 @@ from .cues import Cue, cue_lexicon, find_cues, lower_same_length
 from .model import Attribution
 from .quotes import Quote, find_quotes
 from .speakers import SpeakerResolver
-from .words import word_classes
+from .words import cue_frames, word_classes
 
 # Words that make the following quote a name, a title or a scare quote.
 _NAMING = re.compile(r"(?:so-called|so called|dubbed|nicknamed|known as|titled|entitled|named|"
@@ -60,17 +60,6 @@ _TIME_PHRASE = re.compile(
     r"publicly|privately|recently|previously|once|flatly|bluntly)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*", re.UNICODE)
 _CLAUSE_BREAK = frozenset(";:\u2014()[]\"")
-# Lemmas whose content may follow without "that" ("said the plan would fail").
-_ZERO_THAT = frozenset({"say", "tell", "add", "write", "insist", "argue", "warn", "claim",
-                        "believe", "think", "suggest", "predict", "estimate", "acknowledge",
-                        "admit", "explain", "note", "report", "announce", "contend", "maintain",
-                        "assert", "stress", "concede", "complain", "reply", "respond", "tweet",
-                        "post", "testify", "declare", "fear", "hope", "recall", "allege",
-                        "caution", "agree", "deny", "confirm", "reveal", "indicate"})
-# Lemmas that take an addressee before their content ("told reporters that").
-_ADDRESSEE = frozenset({"tell", "inform", "assure", "remind", "warn", "urge", "ask", "advise",
-                        "caution", "brief", "promise", "notify", "reassure", "convince", "order",
-                        "call on", "encourage", "implore", "beg", "instruct", "press"})
 _QUOTE_CHARS = "\"'"
 # Rules look at most this many characters either side of a cue or quote.
 _WINDOW = 1000
@@ -92,6 +81,7 @@ class _Draft:
     cue: Cue | None = None
     speaker: _Speaker | None = None
     inherit_from: int | None = None  # index of the draft whose speaker continues
+    extended: bool = False  # a following quote was merged into this one
 
 
 class _Doc:
@@ -156,14 +146,24 @@ def _is_cap(tok: str) -> bool:
 def _np_before(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
     """The noun phrase that ends right before ``hi`` (a cue), not reaching back past ``lo``."""
     norm, w = doc.norm, doc.words
+    m = _PAREN_TAIL.search(norm, max(lo, hi - 40), hi)
+    if m is not None:  # "Rep. Trey Gowdy (R-S.C.) said"
+        hi = m.start()
     toks = _tokens(norm, max(lo, hi - 200), hi)  # a speaker is a dozen words at most
     k = len(toks) - 1
-    # auxiliaries and adverbs between subject and verb: "has also said", "had previously said"
+    # auxiliaries, adverbs and time words between subject and verb: "has also said",
+    # "on Tuesday said"
     while k >= 0:
         t = norm[toks[k][0]:toks[k][1]]
         tl = t.lower()
         if tl in w["auxiliary"] or (tl.endswith("ly") and t.islower() and len(t) > 3):
             k -= 1
+            continue
+        if tl in w["time"] and k > 0:
+            k -= 1
+            if norm[toks[k][0]:toks[k][1]].lower() in {"on", "last", "this", "early", "late",
+                                                        "earlier", "later"}:
+                k -= 1
             continue
         break
     if k < 0:
@@ -418,53 +418,66 @@ def _skip_fillers(doc: _Doc, pos: int, hi: int) -> int:
         pos = m.end()
 
 
+_WH = frozenset({"whether", "if", "why", "how", "what", "when", "who", "where", "which"})
+_BAD_FIRST_EXTRA = frozenset({"so", "yes", "no", "not", "it", "there", "this", "that"})
+
+
 def _content_after(doc: _Doc, cue: Cue, hi: int) -> tuple[int, int, bool] | None:
-    """The reported clause after a verb cue: ``(start, end, has_that)`` or None."""
+    """The reported content after a verb cue: ``(start, end, has_that)`` or None.
+
+    What may follow the cue without "that" is the cue's frame in
+    ``framing/data/cue_frames.tsv`` (a clause, a noun phrase, a to-infinitive,
+    a wh-clause); "that" is kept in the content, as PolNeAR annotates it.
+    """
     norm = doc.norm
+    frames = cue_frames().get(cue.lemma, frozenset({"that"}))
     pos = _skip_fillers(doc, cue.end, hi)
-    if cue.lemma in _ADDRESSEE or cue.category in ("directive", "question"):
+    if "addressee" in frames or cue.category in ("directive", "question"):
         window = norm[pos:min(hi, pos + 80)]
         m = re.match(r"\s*(?:[\w'\u2019.&-]+\s*){1,5}?(?=\bthat\b|\bto\b|\bwhether\b|\bif\b|,|:)",
                      window)
         if m and m.end() > 0:
             pos = _skip_fillers(doc, pos + m.end(), hi)
-    m = _THAT.match(norm, pos, hi)
-    has_that = m is not None
-    if m:
-        pos = m.end()
-    else:
-        m2 = re.compile(r"\s*,?\s*").match(norm, pos, hi)
-        pos = m2.end() if m2 else pos
+    m = re.compile(r"\s*,?\s*").match(norm, pos, hi)
+    pos = m.end() if m else pos
+    has_that = _THAT.match(norm, pos, hi) is not None
     start = pos
-    end = _clause_end(doc, start, hi)
+    end = _clause_end(doc, start + (4 if has_that else 0), hi)
     while end > start and norm[end - 1] in _TRAILING:
         end -= 1
-    if end - start < 3 or len(norm[start:end].split()) < 2:
+    if end - start < 3 or len(norm[start:end].split()) < (3 if has_that else 2):
         return None
+    if has_that:
+        return start, end, True
     first = norm[start:end]
-    if not has_that:
-        low = first.lower()
-        if cue.category == "directive":
-            if not re.match(r"(?:[\w'\u2019.-]+\s+){0,6}to\s", low) and not low.startswith(
-                    ("to ", "for ")):
-                return None
-            if low.startswith("for "):
-                start += 4
-        elif cue.category == "question":
-            if not re.match(r"(?:whether|if|why|how|what|when|who|where|which)\b", low):
-                return None
-        elif cue.lemma not in _ZERO_THAT or not _SUBJECT_START.match(first):
-            return None
-        elif cue.lemma in {"report", "confirm", "reveal", "announce", "indicate", "deny",
-                           "claim", "estimate"} and not re.match(
-                r"(?:he|she|they|it|we|i|there)\b", low):
-            return None  # "reported the news", "denied the charges": objects, not clauses
-    return start, end, has_that
+    low = first.lower()
+    w0m = re.match(r"[\w'\u2019-]+", low)
+    w0 = w0m.group(0) if w0m else ""
+    w = doc.words
+    if cue.category == "directive" and (re.match(r"(?:[\w'\u2019.-]+\s+){0,6}to\s", low)
+                                        or low.startswith("for ")):
+        return (start + 4 if low.startswith("for ") else start), end, False
+    if cue.category == "question" and w0 in _WH:
+        return start, end, False
+    if "wh" in frames and w0 in _WH:
+        return start, end, False
+    if "inf" in frames and w0 == "to":
+        return start, end, False
+    if "clause" in frames and first[:1].isupper() or (
+            "clause" in frames and _SUBJECT_START.match(first) and w0 not in _WH):
+        return start, end, False
+    bad_first = w.union("preposition", "auxiliary") | _BAD_FIRST_EXTRA
+    if "lower" in frames and first[:1].islower() and w0 not in bad_first and w0 not in _WH \
+            and len(first.split()) >= 3:
+        return start, end, False
+    if "np" in frames and w0 and w0 not in w["preposition"] and w0 not in _BAD_FIRST_EXTRA:
+        return start, end, False
+    return None
 
 
-# ', adding' / '," adding' / ' — according to' right before a cue
+# ', adding' / '," adding' / ' \u2014 according to' right before a cue
 _JOINED_CUE = re.compile(r"(?:[,\u2014]\"?|\",)\s*$")
-_CLAUSE_JOIN = re.compile(r",\s+(?:but|while|whereas|although|though|yet)\b|;\s")
+_CLAUSE_JOIN = re.compile(r",\s+(?:but|while|whereas|although|though|yet|which|who)\b|;\s")
 
 
 def _clause_cuts(doc: _Doc) -> list[tuple[int, int]]:
@@ -501,6 +514,9 @@ def _clause_end(doc: _Doc, start: int, hi: int) -> int:
 
 def _clause_lo(doc: _Doc, ss: int, pos: int) -> int:
     norm = doc.norm
+    m = _PAREN_TAIL.search(norm, max(ss, pos - 40), pos)
+    if m is not None:
+        pos = m.start()
     lo = max(ss, pos - 300)
     for i in range(pos - 1, lo - 1, -1):
         if norm[i] in _CLAUSE_BREAK:
@@ -550,6 +566,10 @@ def _is_document(doc: _Doc, sp: _Speaker) -> bool:
 
 _ACCORDING_NP = re.compile(
     r"\s+([\w'\u2019&-]+(?:\s+[\w'\u2019&-]+(?:\.[\w]+)*){0,7}?)\s*(?=[,.;:!?]|$)")
+# A period that ends a title or an initial, not a sentence ("Mr. Clarke said")
+_ABBREV_PERIOD = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Lt|Gen|Col|Sgt|Jr|Sr|St|Rev|Adm|"
+                            r"Maj|Capt|Prof|Gov)\.")
+_PAREN_TAIL = re.compile(r"\s*\([^()]{1,25}\)\s*,?\s*$")
 _AFTER_QUOTE = re.compile(r"\s*[,\u2014-]?\s*")
 # "quoted Mahmoud Al Taie, a dentist, saying" / "cited one of its reporters as seeing"
 _CITED_AS = re.compile(r"\s+([^\"]{2,120}?)\s*,?\s+(?:as\s+)?(saying|\w+ing)\b")
@@ -590,7 +610,7 @@ def _attribute_after(doc: _Doc, q: Quote, used: set[int]) -> tuple[Cue, _Speaker
         if cue.form.endswith("ing") or cue.lemma == "according to":
             return None  # '"...," adding that ...' starts a new attribution
         between = doc.norm[pos:cue.start]
-        if any(c in between for c in ".;:\"!?"):
+        if any(c in _ABBREV_PERIOD.sub("", between) for c in ".;:\"!?"):
             return None
         if len(between.split()) > 8:
             return None
@@ -630,14 +650,11 @@ def _attribute_before(doc: _Doc, q: Quote, used: set[int]) -> tuple[Cue, str] | 
 def _mixed_content(doc: _Doc, cue: Cue, group: list[Quote], se: int) -> tuple[int, int]:
     norm = doc.norm
     pos = _skip_fillers(doc, cue.end, group[0].open)
-    if cue.lemma in _ADDRESSEE or cue.category in ("directive", "question"):
+    if "addressee" in cue_frames().get(cue.lemma, ()) or cue.category in ("directive", "question"):
         m = re.match(r"\s*(?:[\w'\u2019.&-]+\s*){1,5}?(?=\bthat\b|\bto\b|\bwhether\b|\bif\b|,)",
                      norm[pos:group[0].open])
         if m:
             pos += m.end()
-    m = _THAT.match(norm, pos, group[0].open)
-    if m:
-        pos = m.end()
     while pos < group[0].open and norm[pos] in " ,:":
         pos += 1
     end = max(_clause_end(doc, group[-1].end, se), group[-1].end)
@@ -668,6 +685,12 @@ def _quote_drafts(doc: _Doc, used: set[int]) -> list[_Draft]:
             cue, sp = found
             used.add(cue.start)
             draft = _Draft("direct", list(quoted), list(quoted), cue, sp)
+            lead = doc.norm[ss:first.open]
+            if lead.strip() and lead.rstrip()[-1:] not in ":,." and not doc.in_quote(ss):
+                # 'The country "has made changes," he said': the quote completes a clause
+                a, _ = _trim(doc.norm, ss, first.open)
+                draft.kind = "mixed"
+                draft.fragments[0] = (a, draft.fragments[0][1])
             # a split quote: "A," he said, "B."
             if gi + 1 < len(groups):
                 nxt = groups[gi + 1]
@@ -730,6 +753,13 @@ def _quote_drafts(doc: _Doc, used: set[int]) -> list[_Draft]:
             prev = drafts[-1]
             prev_para = doc.seg.paragraph_of(prev.fragments[-1][0])
             here_para = doc.seg.paragraph_of(first.open)
+            if (prev.kind == "direct" and prev.cue is not None and prev.cue.start >= prev.fragments[
+                    -1][1] and here_para == prev_para and not prev.extended):
+                # '"A," X said. "B."': one attribution in two pieces (as PolNeAR annotates it)
+                prev.fragments += quoted
+                prev.quoted += quoted
+                prev.extended = True
+                continue
             if prev.kind in ("direct", "mixed") and here_para - prev_para <= 1:
                 drafts.append(_Draft("direct", list(quoted), list(quoted), None, None,
                                      len(drafts) - 1))

@@ -82,3 +82,12 @@ def media_names() -> dict[str, str]:
 def anonymity_cues() -> dict[str, str]:
     """``{phrase: kind}`` marking unnamed sources (kind ``condition`` or ``description``)."""
     return {r["pattern"].lower(): r["kind"] for r in read_table("anonymity_cues.tsv")}
+
+
+@cache
+def cue_frames() -> dict[str, frozenset[str]]:
+    """``{lemma: frames}`` from ``framing/data/cue_frames.tsv`` (what may follow a cue)."""
+    raw = resources.files("framing").joinpath("data/cue_frames.tsv").read_text("utf-8")
+    rows = [ln for ln in raw.splitlines() if ln and not ln.startswith("#")]
+    return {lemma: frozenset(frames.split(",")) for lemma, frames in
+            (line.split("\t") for line in rows[1:])}

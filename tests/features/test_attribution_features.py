@@ -39,14 +39,16 @@ def test_seed_values(seed_text):
     X = f.fit_transform([seed_text, "No quotes here at all."])
     row = dict(zip(f.get_feature_names_out(), X[0], strict=True))
     assert X.shape == (2, len(f.get_feature_names_out())) == (2, 29)
-    assert row["attributions_per_1k_words"] == pytest.approx(16 / 1381 * 1000)
+    assert row["attributions_per_1k_words"] == pytest.approx(19 / 1381 * 1000)
     assert (row["share_direct"], row["share_indirect"], row["share_mixed"]) == (
-        2 / 16, 9 / 16, 5 / 16)
-    assert row["source_official"] == pytest.approx(8 / 16)
-    assert row["source_media"] == row["source_document"] == pytest.approx(2 / 16)
-    assert row["cue_neutral"] == pytest.approx(12 / 16)
-    assert row["anonymous_rate"] == pytest.approx(2 / 16)
-    assert row["distinct_speakers"] == 13
+        pytest.approx(2 / 19), pytest.approx(12 / 19), pytest.approx(5 / 19))
+    assert row["source_official"] == pytest.approx(9 / 19)
+    assert row["source_media"] == pytest.approx(3 / 19)
+    assert row["source_document"] == pytest.approx(2 / 19)
+    assert row["cue_neutral"] == pytest.approx(13 / 19)
+    assert row["cue_distancing"] == pytest.approx(1 / 19)
+    assert row["anonymous_rate"] == pytest.approx(2 / 19)
+    assert row["distinct_speakers"] == 15
     assert row["first_quote_position"] == pytest.approx(seed_text.index("maximum") / len(seed_text))
     assert X[1].tolist() == [0.0] * 28 + [1.0]
 
