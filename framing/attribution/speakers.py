@@ -1,8 +1,9 @@
 """Speakers: title stripping, pronoun and surname resolution, source type and anonymity.
 
-:class:`SpeakerResolver` indexes the capitalised name mentions of one text once
-(one regular-expression pass) and then turns each speaker mention found by the
-attribution rules into a resolved name with its source type:
+:class:`SpeakerResolver` looks up capitalised name mentions only where it needs
+them (the window before a pronoun, the earlier uses of a surname) and turns
+each speaker mention found by the attribution rules into a resolved name with
+its source type:
 
 - titles are stripped (``Mayor Helen Brandt`` → ``Helen Brandt``) and kept as
   evidence of the source type (a mayor is ``political``);
@@ -33,6 +34,7 @@ from .words import anonymity_cues, media_names, person_titles, source_terms, wor
 _NAME_TOKEN = r"(?:(?:al|el|ad|as|ash|an|bin|abu)-)?[A-Z](?:[\w'\u2019-]+|\.)"
 _NAME_RE = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+(?:(?:al|el|bin|ibn|de|van|von|der|da|di|du|le|"
                       rf"la|abu|bint)[ \t]+)?{_NAME_TOKEN})*")
+_NAME_BEFORE = re.compile(rf"(?:{_NAME_TOKEN}[ \t]+)+$")
 _PRONOUNS = {"he": "m", "she": "f", "they": "pl", "it": "n", "him": "m", "her": "f"}
 _GENDER_RE = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[\w'\u2019-]+")
@@ -195,43 +197,34 @@ class SpeakerResolver:
         self.norm = norm
         self.seg = seg
         self._speakers: list[tuple[int, dict[str, Any]]] = []  # earlier resolved speakers
-        self._mentions: list[Mention] | None = None
-        self._starts_cache: list[int] | None = None
-        self._surnames: dict[str, list[Mention]] | None = None
+        self._sent_start_set: set[int] | None = None
         self._starts: list[int] = seg.sentences[:, 0].tolist()
         self._ends: list[int] = seg.sentences[:, 1].tolist()
 
-    @property
-    def mentions(self) -> list[Mention]:
-        """Capitalised name mentions of the text, indexed on first use."""
-        if self._mentions is None:
-            self._mentions = self._index_mentions()
-        return self._mentions
-
-    def _index_mentions(self) -> list[Mention]:
+    def mentions_in(self, lo: int, hi: int) -> list[Mention]:
+        """Capitalised name mentions starting in ``[lo, hi)``, titles stripped."""
         norm = self.norm
         mentions: list[Mention] = []
         wc = word_classes()
         skip_first = wc.union("determiner", "preposition", "subordinator", "conjunction", "time",
                               "auxiliary")
-        sent_starts = set(self._starts)
-        for m in _NAME_RE.finditer(norm):
+        if self._sent_start_set is None:
+            self._sent_start_set = set(self._starts)
+        sent_starts = self._sent_start_set
+        for m in _NAME_RE.finditer(norm, lo, hi):
             words = m.group().split()
             n_title, kind, gender = split_title(words)
             name_words = words[n_title:]
             if not name_words:
                 continue
+            if n_title == 0 and name_words[0].lower() in skip_first:
+                if m.start() in sent_starts or len(name_words) == 1:
+                    continue
+                name_words = name_words[1:]  # "The Pentagon" -> "Pentagon"
             offset = m.start() + m.group().find(name_words[0], len(" ".join(words[:n_title])))
             name = " ".join(name_words)
-            if n_title == 0 and m.start() in sent_starts and name_words[0].lower() in skip_first:
-                continue
             mentions.append(Mention(offset, offset + len(name), name, kind, gender, n_title, self))
         return mentions
-
-    def _mention_starts(self) -> list[int]:
-        if self._starts_cache is None:
-            self._starts_cache = [m.start for m in self.mentions]
-        return self._starts_cache
 
     def _gender_after(self, pos: int) -> str:
         sent_ends = self._ends
@@ -243,12 +236,6 @@ class SpeakerResolver:
         return "m" if m.group(1).lower() in ("he", "his", "him", "himself") else "f"
 
     # ------------------------------------------------------------------------------------------
-
-    def _mention_at(self, start: int, end: int) -> Mention | None:
-        for m in self.mentions:
-            if start <= m.start and m.end <= end:
-                return m
-        return None
 
     def resolve(self, start: int, end: int, description: str | None,
                 content_pos: int) -> dict[str, Any]:
@@ -353,32 +340,31 @@ class SpeakerResolver:
         return stype or "unknown", anonymous
 
     def _full_name(self, surname: str, before: int) -> Mention | None:
-        """The latest multi-word mention before ``before`` whose last name is ``surname``."""
-        if self._surnames is None:
-            self._surnames = {}
-            for m in self.mentions:
-                words = m.name.split()
-                if len(words) >= 2:
-                    last = words[-1].lower()
-                    self._surnames.setdefault(last, []).append(m)
-                    for prefix in ("al-", "el-"):
-                        if last.startswith(prefix):
-                            self._surnames.setdefault(last[len(prefix):], []).append(m)
-        bare = surname.lower()
-        found = [m for m in self._surnames.get(bare, []) + self._surnames.get(
-            bare.removeprefix("al-"), []) if m.start < before]
-        return max(found, key=lambda m: m.start) if found else None
+        """The latest multi-word name before ``before`` that ends in ``surname``."""
+        core = surname.removeprefix("al-").removeprefix("el-")
+        if not core[:1].isupper():
+            return None
+        norm = self.norm
+        i = norm.rfind(core, 0, before)
+        while i > 0:
+            end = i + len(core)
+            if end >= len(norm) or not (norm[end].isalnum() or norm[end] in "'\u2019-"):
+                lead = i - 3 if norm[i - 3:i] in ("al-", "el-") else i
+                m = _NAME_BEFORE.search(norm, max(0, lead - 80), lead)
+                if m is not None:
+                    mentions = [x for x in self.mentions_in(m.start(), end)
+                                if x.end == end and len(x.name.split()) >= 2]
+                    if mentions:
+                        return mentions[-1]
+            i = norm.rfind(core, 0, i)
+        return None
 
     def _antecedent(self, pronoun: str, pos: int) -> dict[str, Any] | None:
         kind = _PRONOUNS[pronoun]
         window_start = max(0, pos - 700)
         candidates: list[tuple[int, dict[str, Any]]] = []
-        mentions = self.mentions
-        lo = bisect_right(self._mention_starts(), window_start - 1)
-        for m in mentions[lo:]:
-            if m.end > pos:
-                break
-            if window_start <= m.start:
+        for m in self.mentions_in(window_start, pos):
+            if m.end <= pos:
                 if kind in ("m", "f") and m.is_person and m.gender in (kind, "-"):
                     candidates.append((m.start, {
                         "speaker": m.name, "speaker_start": m.start, "speaker_end": m.end,
