@@ -59,7 +59,7 @@ _TIME_PHRASE = re.compile(
     r"at)\s+(?:[A-Z][\w.'-]*\s*){1,3}(?=[,.]|\s+that\b)|\s*(?:again|also|later|repeatedly|"
     r"publicly|privately|recently|previously|once|flatly|bluntly)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*", re.UNICODE)
-_CLAUSE_BREAK = frozenset(";:\u2014()[]\"")
+_CLAUSE_BREAK = ";:\u2014()[]\""
 _QUOTE_CHARS = "\"'"
 # Rules look at most this many characters either side of a cue or quote.
 _WINDOW = 1000
@@ -104,6 +104,7 @@ class _Doc:
         self.quote_opens = [a for a, _ in self.quote_ranges]
         self.para_start_set = set(self.para_starts)
         self.clause_cuts: list[tuple[int, int]] | None = None
+        self.np_cache: dict[tuple[int, int], _Speaker | None] = {}
         self.clause_cut_starts: list[int] = []
         self.words = word_classes()
 
@@ -145,6 +146,15 @@ def _is_cap(tok: str) -> bool:
 
 def _np_before(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
     """The noun phrase that ends right before ``hi`` (a cue), not reaching back past ``lo``."""
+    key = (lo, hi)
+    if key not in doc.np_cache:
+        doc.np_cache[key] = _np_before_uncached(doc, lo, hi)
+    sp = doc.np_cache[key]
+    return None if sp is None else _Speaker(sp.start, sp.end, sp.description,
+                                             sp.subject_fallback)
+
+
+def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
     norm, w = doc.norm, doc.words
     m = _PAREN_TAIL.search(norm, max(lo, hi - 40), hi)
     if m is not None:  # "Rep. Trey Gowdy (R-S.C.) said"
@@ -518,10 +528,7 @@ def _clause_lo(doc: _Doc, ss: int, pos: int) -> int:
     if m is not None:
         pos = m.start()
     lo = max(ss, pos - 300)
-    for i in range(pos - 1, lo - 1, -1):
-        if norm[i] in _CLAUSE_BREAK:
-            return i + 1
-    return lo
+    return max(max(norm.rfind(c, lo, pos) for c in _CLAUSE_BREAK) + 1, lo)
 
 
 def _speaker_for(doc: _Doc, cue: Cue, ss: int, drafts: list[_Draft]) -> tuple[
