@@ -1,0 +1,158 @@
+"""Fast multi-pattern lexicon matching: inflections, multi-word entries, case, negation.
+
+:class:`LexiconMatcher` expands every lexicon lemma into its word forms with
+``lemminflect`` (``slam`` → ``slams, slammed, slamming``), puts every form of
+every category into one Aho–Corasick automaton and finds all matches in one
+scan of the lower-cased text, keeping only matches at word boundaries (longest
+first within a category). Entries ending in ``*`` (LIWC-style ``.dic`` files)
+match as prefixes. A match is *negated* when a negator (``not``, ``never``,
+``n't``, ``without``, ...) stands within three words before it in the same
+sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from ..attribution.cues import lower_same_length
+from ..attribution.words import word_classes
+
+_NEG_WINDOW = re.compile(r"[\w']+(?:n't)?|[.;:!?]")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One lexicon match: ``text[start:end]`` is the matched form."""
+
+    start: int
+    end: int
+    category: str
+    lemma: str
+    negated: bool = False
+
+
+@lru_cache(maxsize=65536)
+def word_forms(term: str) -> frozenset[str]:
+    """The term and its inflections, lower case.
+
+    A single word gets every inflection lemminflect knows; a phrasal verb
+    inflects its verb; any other phrase inflects its last word as a noun.
+
+    Examples
+    --------
+    >>> sorted(word_forms("slam"))
+    ['slam', 'slammed', 'slamming', 'slams']
+    >>> sorted(word_forms("lash out"))
+    ['lash out', 'lashed out', 'lashes out', 'lashing out']
+    >>> sorted(word_forms("collateral damage"))
+    ['collateral damage', 'collateral damages']
+    """
+    from lemminflect import getAllInflections
+
+    forms = {term}
+    words = term.split()
+    if not words or term.endswith("*") or not all(w.replace("-", "").isalpha() for w in words):
+        return frozenset(forms)
+    if len(words) == 1:
+        for variants in getAllInflections(words[0]).values():
+            forms.update(v.lower() for v in variants)
+    elif words[-1] in _PARTICLES or words[1] in _PARTICLES:
+        # a phrasal verb: "lash out" -> "lashed out"
+        for variants in getAllInflections(words[0], upos="VERB").values():
+            forms.update(" ".join([v.lower(), *words[1:]]) for v in variants)
+    else:
+        # a noun phrase: "collateral damage" -> "collateral damages"
+        for variants in getAllInflections(words[-1], upos="NOUN").values():
+            forms.update(" ".join([*words[:-1], v.lower()]) for v in variants)
+    return frozenset(forms)
+
+
+_PARTICLES = frozenset({"out", "up", "down", "off", "on", "in", "away", "back", "over", "for",
+                        "about", "into", "at", "against"})
+
+
+class LexiconMatcher:
+    """Match the terms of several categories in one pass.
+
+    Parameters
+    ----------
+    categories : mapping of str to iterable of str
+        Category id → lower-case lemmas or phrases (``*`` suffix = prefix).
+    inflect : bool, default True
+        Also match inflected forms of each entry.
+
+    Examples
+    --------
+    >>> m = LexiconMatcher({"violence": ["massacre", "bloodbath"], "doubt": ["so-called"]})
+    >>> [(x.category, x.lemma) for x in m.match("Massacres, not a bloodbath, in the so-called war")]
+    [('violence', 'massacre'), ('violence', 'bloodbath'), ('doubt', 'so-called')]
+    >>> m.match("not a bloodbath")[0].negated
+    True
+    """
+
+    def __init__(self, categories: Mapping[str, object], inflect: bool = True) -> None:
+        self.categories = tuple(categories)
+        table: dict[str, set[tuple[str, str, bool]]] = {}
+        for cat, terms in categories.items():
+            for term in terms:  # type: ignore[attr-defined]
+                term = " ".join(str(term).lower().split())
+                if not term:
+                    continue
+                if term.endswith("*"):
+                    table.setdefault(term[:-1], set()).add((cat, term, True))
+                    continue
+                for form in (word_forms(term) if inflect else {term}):
+                    table.setdefault(form, set()).add((cat, term, False))
+        self._auto = ahocorasick.Automaton()
+        for form, entries in table.items():
+            self._auto.add_word(form, (len(form), tuple(sorted(entries))))
+        if table:
+            self._auto.make_automaton()
+        self._empty = not table
+        self._negators = word_classes()["negator"]
+
+    def match(self, text: str, lower: str | None = None) -> list[Match]:
+        """Every match in ``text``, sorted by position then category."""
+        if self._empty:
+            return []
+        low = lower_same_length(text) if lower is None else lower
+        n = len(low)
+        best: dict[tuple[str, int], tuple[int, str]] = {}
+        for end_idx, (length, entries) in self._auto.iter(low):
+            start, end = end_idx - length + 1, end_idx + 1
+            if start > 0 and (low[start - 1].isalnum() or low[start - 1] in "_-'"):
+                continue
+            for cat, lemma, prefix in entries:
+                e = end
+                if prefix:
+                    while e < n and low[e].isalnum():
+                        e += 1
+                elif e < n and (low[e].isalnum() or low[e] in "_-"):
+                    continue
+                key = (cat, start)
+                if key not in best or best[key][0] < e:
+                    best[key] = (e, lemma)
+        out: list[Match] = []
+        last_end: dict[str, int] = {}
+        for (cat, start), (end, lemma) in sorted(best.items(), key=lambda kv: (kv[0][1],
+                                                                             kv[0][0])):
+            if start < last_end.get(cat, -1):
+                continue
+            last_end[cat] = end
+            out.append(Match(start, end, cat, lemma, self._negated(low, start)))
+        out.sort(key=lambda m: (m.start, self.categories.index(m.category)))
+        return out
+
+    def _negated(self, low: str, start: int) -> bool:
+        window = _NEG_WINDOW.findall(low, max(0, start - 40), start)[-3:]
+        for tok in reversed(window):
+            if tok in ".;:!?":
+                return False
+            if tok in self._negators or tok.endswith("n't"):
+                return True
+        return False
