@@ -36,6 +36,19 @@ source_type, anonymous, description, fragments, quoted. Offsets are characters i
 article text.
 """
 
+EXAMPLES_EXTRACT = """\
+examples:
+  framing extract corpora/allsides-roundups/allsides-roundups.jsonl \\
+      --features loaded,attribution,sentiment,readability --out features.parquet
+  framing extract corpora/seed/seed.jsonl --features loaded --out seed.csv
+  framing evidence corpora/seed/seed.jsonl --feature loaded > evidence.jsonl
+  framing evidence corpora/seed/seed.jsonl --feature loaded --html seed.html
+
+Columns are named <set>__<feature> (e.g. loaded__violence_narrative_per_1k) after the
+article metadata (doc_id, outlet, event, date, leaning). Output is Parquet or CSV by
+extension, written atomically.
+"""
+
 EXAMPLES_CORPUS = """\
 examples:
   framing corpus info corpora/seed/seed.jsonl
@@ -103,7 +116,123 @@ def build_parser() -> argparse.ArgumentParser:
                         help="output format (default jsonl)")
     quotes.add_argument("--quiet", action="store_true", help="no progress bar")
     _add_skip(quotes)
+    extract = sub.add_parser("extract", help="feature table of a corpus (Parquet or CSV)",
+                             description="Extract features for every article of a corpus.",
+                             epilog=EXAMPLES_EXTRACT,
+                             formatter_class=argparse.RawDescriptionHelpFormatter)
+    extract.add_argument("path", metavar="PATH", help="corpus file or folder")
+    extract.add_argument("--features", default="loaded,attribution,sentiment,readability",
+                         help="comma-separated feature sets (default: all four)")
+    extract.add_argument("--out", required=True, metavar="FILE",
+                         help="output .parquet or .csv")
+    extract.add_argument("--quiet", action="store_true", help="no progress bar")
+    _add_skip(extract)
+    evidence = sub.add_parser("evidence", help="the spans behind a feature (JSONL or HTML)",
+                              description="Show the character spans behind a feature set or "
+                                          "one feature column.", epilog=EXAMPLES_EXTRACT,
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+    evidence.add_argument("path", metavar="PATH", help="corpus file or folder, or a .txt")
+    evidence.add_argument("--feature", required=True,
+                          help="a feature set (loaded) or a column (loaded__violence_"
+                               "narrative_per_1k)")
+    evidence.add_argument("--doc", help="only this article id (default: all; --html: first)")
+    evidence.add_argument("--html", metavar="FILE", help="write a highlighted HTML view of one "
+                                                         "article instead of JSONL")
+    lex = sub.add_parser("lexicons", help="list the shipped lexicons")
+    lex.add_argument("action", choices=("list",))
     return parser
+
+
+def _feature_sets(spec: str) -> list[tuple[str, object]]:
+    from .features import make, resolve_name
+
+    out = []
+    for name in [n.strip() for n in spec.split(",") if n.strip()]:
+        out.append((resolve_name(name).split(".v")[0], make(name)))
+    if not out:
+        raise KeyError("no feature set given")
+    return out
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from ._atomic import atomic_write
+    from .corpora import iter_articles
+
+    sets = _feature_sets(args.features)
+    out_path = args.out
+    suffix = out_path.lower().rsplit(".", 1)[-1]
+    if suffix not in ("parquet", "csv"):
+        raise ValueError(f"--out must end in .parquet or .csv, got {out_path!r}")
+    articles = iter_articles(args.path, skip_invalid=args.skip_invalid, rejects=args.rejects)
+    if not args.quiet and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        articles = tqdm(articles, unit="article", file=sys.stderr)
+    meta_rows, texts = [], []
+    for a in articles:
+        meta_rows.append({"doc_id": a.id, "outlet": a.outlet, "event": a.event, "date": a.date,
+                          "leaning": a.leaning})
+        texts.append(a.text)
+    frames = [pd.DataFrame(meta_rows, columns=["doc_id", "outlet", "event", "date", "leaning"])]
+    for name, transformer in sets:
+        values = transformer.fit(texts).transform(texts)
+        cols = [f"{name}__{c}" for c in transformer.get_feature_names_out()]
+        frames.append(pd.DataFrame(values, columns=cols))
+    table = pd.concat(frames, axis=1)
+    if suffix == "csv":
+        with atomic_write(out_path) as fh:
+            table.to_csv(fh, index=False, lineterminator="\n")
+    else:
+        with atomic_write(out_path, "wb") as fh:
+            table.to_parquet(fh, index=False)
+    print(f"{out_path}: {len(table):,} articles x {table.shape[1] - 5:,} features",
+          file=sys.stderr)
+    return 0
+
+
+def _cmd_evidence(args: argparse.Namespace) -> int:
+    from .corpora import iter_articles
+
+    set_name, _, column = args.feature.partition("__")
+    ((name, transformer),) = _feature_sets(set_name)
+    if column and column not in set(transformer.get_feature_names_out()):
+        raise KeyError(f"unknown feature {column!r} in {name}; valid: "
+                       f"{', '.join(transformer.get_feature_names_out())}")
+    articles = [a for a in iter_articles(args.path) if args.doc in (None, a.id)]
+    if args.doc and not articles:
+        raise KeyError(f"no article with id {args.doc!r} in {args.path}")
+    if args.html:
+        from ._atomic import atomic_write
+        from .highlight import highlight_html
+
+        article = articles[0]
+        ev = [e for e in transformer.evidence([article.text]) if not column or e.feature == column]
+        with atomic_write(args.html) as fh:
+            fh.write(highlight_html(article.text, ev, f"{article.id}: {args.feature}"))
+        print(f"{args.html}: {len(ev):,} spans in {article.id}", file=sys.stderr)
+        return 0
+    for article in articles:
+        for e in transformer.evidence([article.text]):
+            if column and e.feature != column:
+                continue
+            row = {"doc_id": article.id, **e.to_dict()}
+            row.pop("doc")
+            row["feature"] = f"{name}__{e.feature}"
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return 0
+
+
+def _cmd_lexicons(args: argparse.Namespace) -> int:
+    from .lexicons.loading import list_lexicons
+
+    rows = list_lexicons()
+    print(f"{'name':<24} {'category':<18} {'entries':>7}  license / source")
+    for r in rows:
+        print(f"{r['name']:<24} {r['category']:<18} {r['n_entries']:>7,}  "
+              f"{r['license'][:40]} / {r['source'][:60]}")
+    return 0
 
 
 def _cmd_quotes(args: argparse.Namespace) -> int:
@@ -186,12 +315,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("corpus", "validate"): _cmd_corpus_validate,
         ("corpus", "import"): _cmd_corpus_import,
         ("quotes", None): _cmd_quotes,
+        ("extract", None): _cmd_extract,
+        ("evidence", None): _cmd_evidence,
+        ("lexicons", None): _cmd_lexicons,
     }
     handler = handlers[(args.command, getattr(args, "corpus_command", None))]
     try:
         return handler(args)
-    except (CorpusError, FileNotFoundError, NotADirectoryError) as exc:
-        print(f"framing: error: {exc}", file=sys.stderr)
+    except (CorpusError, FileNotFoundError, NotADirectoryError, KeyError, ValueError) as exc:
+        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        print(f"framing: error: {message}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

@@ -101,3 +101,49 @@ def test_quotes_table_and_stdin(monkeypatch, capsys, repo_root):
     assert main(["quotes", str(repo_root / "corpora" / "seed" / "seed.jsonl")]) == 0
     first = json.loads(capsys.readouterr().out.splitlines()[0])
     assert first["doc_id"] == "wsws-2014-06-11-mosul"
+
+
+def test_extract_csv_and_parquet(repo_root, tmp_path, capsys):
+    import pandas as pd
+
+    seed = repo_root / "corpora" / "seed" / "seed.jsonl"
+    out = tmp_path / "f.csv"
+    assert main(["extract", str(seed), "--features", "attribution,sentiment", "--out",
+                 str(out)]) == 0
+    df = pd.read_csv(out)
+    assert list(df.columns[:5]) == ["doc_id", "outlet", "event", "date", "leaning"]
+    assert df.shape == (1, 5 + 29 + 9)
+    assert "attribution__share_direct" in df.columns
+    assert "sentiment__sentiment_all_mean" in df.columns
+    pq = tmp_path / "f.parquet"
+    assert main(["extract", str(seed), "--features", "loaded", "--out", str(pq)]) == 0
+    table = pd.read_parquet(pq)
+    assert table.loc[0, "loaded__violence_narrative_per_1k"] > 0
+    first = out.read_bytes()
+    assert main(["extract", str(seed), "--features", "attribution,sentiment", "--out",
+                 str(out)]) == 0
+    assert out.read_bytes() == first  # same input, same bytes
+    assert main(["extract", str(seed), "--features", "nope", "--out", str(out)]) == 2
+    assert "valid: attribution" in capsys.readouterr().err
+    assert main(["extract", str(seed), "--out", str(tmp_path / "x.txt")]) == 2
+
+
+def test_evidence_jsonl_and_html(repo_root, tmp_path, capsys):
+    seed = repo_root / "corpora" / "seed" / "seed.jsonl"
+    assert main(["evidence", str(seed), "--feature", "loaded__violence_narrative_per_1k"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert rows and {r["feature"] for r in rows} == {"loaded__violence_narrative_per_1k"}
+    text = json.loads(seed.read_text(encoding="utf-8"))["text"]
+    assert all(text[r["start"]:r["end"]] == r["text"] for r in rows)
+    assert "massacres" in {r["text"] for r in rows}
+    html_path = tmp_path / "seed.html"
+    assert main(["evidence", str(seed), "--feature", "loaded", "--html", str(html_path)]) == 0
+    page = html_path.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<mark" in page and "hypocrisy" in page
+    assert main(["evidence", str(seed), "--feature", "loaded__nope"]) == 2
+
+
+def test_lexicons_list(capsys):
+    assert main(["lexicons", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "recasens_bias" in out and "violence" in out and "ideological" in out

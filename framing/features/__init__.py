@@ -1,6 +1,26 @@
-"""Feature extractors: scikit-learn transformers over raw texts, each with span evidence."""
+"""Feature extractors: scikit-learn transformers over raw texts, each with span evidence.
+
+Every transformer takes a list of article texts, returns one row per text with
+``get_feature_names_out()`` columns, works in a ``Pipeline`` and with
+``set_output(transform="pandas")``, and has ``evidence(X)`` returning the
+character spans behind each value.
+"""
 
 from .attribution import AttributionFeatures
 from .base import Evidence, check_texts
+from .loaded import LoadedLanguageFeatures
+from .readability import ReadabilityFeatures
+from .registry import REGISTRY, make, resolve_name
+from .sentiment import SentimentFeatures
 
-__all__ = ["AttributionFeatures", "Evidence", "check_texts"]
+__all__ = [
+    "REGISTRY",
+    "AttributionFeatures",
+    "Evidence",
+    "LoadedLanguageFeatures",
+    "ReadabilityFeatures",
+    "SentimentFeatures",
+    "check_texts",
+    "make",
+    "resolve_name",
+]

@@ -4,8 +4,8 @@
 ``lemminflect`` (``slam`` → ``slams, slammed, slamming``), puts every form of
 every category into one Aho–Corasick automaton and finds all matches in one
 scan of the lower-cased text, keeping only matches at word boundaries (longest
-first within a category). Entries ending in ``*`` (LIWC-style ``.dic`` files)
-match as prefixes. A match is *negated* when a negator (``not``, ``never``,
+first within a category). In categories marked as wildcard categories
+(LIWC-style ``.dic`` files), entries ending in ``*`` match as prefixes. A match is *negated* when a negator (``not``, ``never``,
 ``n't``, ``without``, ...) stands within three words before it in the same
 sentence.
 """
@@ -13,7 +13,7 @@ sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -56,7 +56,7 @@ def word_forms(term: str) -> frozenset[str]:
 
     forms = {term}
     words = term.split()
-    if not words or term.endswith("*") or not all(w.replace("-", "").isalpha() for w in words):
+    if not words or not all(w.replace("-", "").isalpha() for w in words):
         return frozenset(forms)
     if len(words) == 1:
         for variants in getAllInflections(words[0]).values():
@@ -85,6 +85,9 @@ class LexiconMatcher:
         Category id → lower-case lemmas or phrases (``*`` suffix = prefix).
     inflect : bool, default True
         Also match inflected forms of each entry.
+    wildcards : collection of str, optional
+        Categories whose entries ending in ``*`` are prefixes (LIWC-style
+        ``.dic`` lexicons); elsewhere ``*`` is an ordinary character.
 
     Examples
     --------
@@ -95,7 +98,8 @@ class LexiconMatcher:
     True
     """
 
-    def __init__(self, categories: Mapping[str, object], inflect: bool = True) -> None:
+    def __init__(self, categories: Mapping[str, object], inflect: bool = True,
+                 wildcards: Collection[str] = ()) -> None:
         self.categories = tuple(categories)
         table: dict[str, set[tuple[str, str, bool]]] = {}
         for cat, terms in categories.items():
@@ -103,7 +107,7 @@ class LexiconMatcher:
                 term = " ".join(str(term).lower().split())
                 if not term:
                     continue
-                if term.endswith("*"):
+                if term.endswith("*") and cat in wildcards:
                     table.setdefault(term[:-1], set()).add((cat, term, True))
                     continue
                 for form in (word_forms(term) if inflect else {term}):

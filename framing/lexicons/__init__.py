@@ -1,15 +1,20 @@
 """Lexicons shipped with the package: data files with a header naming source and licence.
 
 Each file in this folder is UTF-8 text whose first lines start with ``# ``
-(what it is, ``source:``, ``license:``, ``citation:``), followed by a column
-header and rows. :func:`read_table` loads a TSV lexicon as a list of dicts and
-:func:`read_header` returns its comment block.
+(what it is, ``source:``, ``license:``, ``citation:``). :func:`load` returns a
+word list (shipped name or user-supplied file in its native format) as a
+:class:`Lexicon`; :func:`list_lexicons` lists the shipped ones;
+:func:`read_table` loads a TSV table (reporting verbs, source types) as dicts.
 """
 
 from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+
+from .loading import FORMATS, SHIPPED, Lexicon, list_lexicons, load
+
+__all__ = ["FORMATS", "SHIPPED", "Lexicon", "list_lexicons", "load", "read_header", "read_table"]
 
 
 def _lines(name: str) -> list[str]:

@@ -1,0 +1,76 @@
+"""Readability features: textstat's standard measures (offline) plus sentence and word length."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from ..readability import READABILITY_MEASURES, readability_scores, syllable_count
+from ..text import WORD_RE
+from .analysis import analyze
+from .base import Evidence, check_texts
+
+FEATURE_NAMES = (*READABILITY_MEASURES, "words_per_sentence", "syllables_per_word")
+
+
+class ReadabilityFeatures(TransformerMixin, BaseEstimator):
+    """textstat readability measures and sentence/word length, per article.
+
+    Columns: the measures of :data:`framing.readability.READABILITY_MEASURES`
+    (Flesch reading ease, Flesch–Kincaid grade, Gunning fog, SMOG,
+    Coleman–Liau, ARI, Dale–Chall), ``words_per_sentence`` (with
+    :mod:`framing.text` sentences) and ``syllables_per_word`` (CMU dictionary
+    shipped in the package; no download). Empty texts give zeros.
+
+    Examples
+    --------
+    >>> f = ReadabilityFeatures()
+    >>> X = f.fit_transform(["The cat sat. It was happy."])
+    >>> dict(zip(f.get_feature_names_out()[-2:], X[0, -2:].round(2)))["words_per_sentence"]
+    np.float64(3.0)
+    """
+
+    def fit(self, X: Any, y: Any = None) -> ReadabilityFeatures:
+        """Validate ``X``; nothing is learned."""
+        check_texts(X)
+        return self
+
+    def __sklearn_tags__(self):  # noqa: D105
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True
+        tags.input_tags.two_d_array = False
+        tags.requires_fit = False
+        return tags
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        """The column names, in order."""
+        return np.asarray(FEATURE_NAMES, dtype=object)
+
+    def transform(self, X: Any) -> np.ndarray:
+        """An ``(n_texts, 9)`` float array."""
+        texts = check_texts(X)
+        out = np.zeros((len(texts), len(FEATURE_NAMES)), dtype=np.float64)
+        for row, text in enumerate(texts):
+            words = WORD_RE.findall(text)
+            if not words:
+                continue
+            scores = readability_scores(text)
+            n_sent = max(len(analyze(text).seg.sentences), 1)
+            out[row, :len(READABILITY_MEASURES)] = [scores[m] for m in READABILITY_MEASURES]
+            out[row, -2] = len(words) / n_sent
+            out[row, -1] = syllable_count(text) / len(words)
+        return out
+
+    def evidence(self, X: Any) -> list[Evidence]:
+        """Every sentence, weighted by its word count, behind every column."""
+        out: list[Evidence] = []
+        for row, text in enumerate(check_texts(X)):
+            if not WORD_RE.search(text):
+                continue
+            for s, e in analyze(text).seg.sentences.tolist():
+                n = float(len(WORD_RE.findall(text, s, e)))
+                for name in FEATURE_NAMES:
+                    out.append(Evidence(row, name, s, e, text[s:e], n))
+        return out

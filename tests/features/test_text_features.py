@@ -1,0 +1,119 @@
+"""Loaded-language, sentiment and readability features: seed expectations, contract, evidence."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sklearn.pipeline import make_pipeline, make_union
+from sklearn.preprocessing import StandardScaler
+from sklearn.utils.estimator_checks import (
+    check_do_not_raise_errors_in_init_or_set_params,
+    check_estimator_cloneable,
+    check_estimator_repr,
+    check_get_params_invariance,
+    check_mixin_order,
+    check_no_attributes_set_in_init,
+    check_parameters_default_constructible,
+    check_set_params,
+)
+
+from framing.features import (
+    LoadedLanguageFeatures,
+    ReadabilityFeatures,
+    SentimentFeatures,
+    make,
+    resolve_name,
+)
+
+CHECKS = [check_estimator_cloneable, check_estimator_repr, check_no_attributes_set_in_init,
+          check_get_params_invariance, check_set_params, check_parameters_default_constructible,
+          check_do_not_raise_errors_in_init_or_set_params, check_mixin_order]
+TRANSFORMERS = [LoadedLanguageFeatures, SentimentFeatures, ReadabilityFeatures]
+
+
+@pytest.mark.parametrize("cls", TRANSFORMERS, ids=lambda c: c.__name__)
+@pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.__name__)
+def test_sklearn_checks(cls, check):
+    check(cls.__name__, cls())
+
+
+@pytest.mark.parametrize("cls", TRANSFORMERS, ids=lambda c: c.__name__)
+def test_contract_and_evidence(cls, seed_text):
+    texts = [seed_text, '"It was a massacre," she said. Nobody cared.', ""]
+    f = cls()
+    X = f.fit_transform(texts)
+    names = f.get_feature_names_out()
+    assert X.shape == (3, len(names)) and np.isfinite(X).all()
+    np.testing.assert_array_equal(X, f.fit(texts).transform(texts))
+    np.testing.assert_array_equal(f.transform(texts[::-1]), X[::-1])
+    df = cls().set_output(transform="pandas").fit_transform(texts)
+    assert list(df.columns) == list(names)
+    ev = f.evidence(texts)
+    assert ev and {e.feature for e in ev} <= set(names)
+    for e in ev:
+        assert texts[e.doc][e.start:e.end] == e.text
+
+
+def test_seed_editorial_vocabulary_is_narrative(seed_text):
+    f = LoadedLanguageFeatures()
+    ev = f.evidence([seed_text])
+    narrative = {e.text.lower() for e in ev if e.feature.endswith("_narrative_per_1k")}
+    quoted = {e.text.lower() for e in ev if e.feature.endswith("_quoted_per_1k")}
+    for word in ("criminal", "hypocrisy", "cynicism", "savage", "marauding", "fanaticism",
+                 "imperialism"):
+        assert word in narrative, word
+    # the witness's words are the quoted voice
+    assert any(e.text == "die" or "waiting to die" in e.text for e in ev
+               if e.feature.endswith("_quoted_per_1k")) or "die" in quoted
+    row = dict(zip(f.get_feature_names_out(), f.transform([seed_text])[0], strict=True))
+    assert 0.7 < row["loaded_narrative_share"] <= 1.0
+    assert row["quoted_word_share"] == pytest.approx(
+        dict(zip(f.get_feature_names_out(), f.transform([seed_text])[0], strict=True))[
+            "quoted_word_share"])
+
+
+def test_we_are_waiting_to_die_is_quoted_voice(seed_text):
+    from framing.features.analysis import analyze
+
+    a = analyze(seed_text)
+    pos = seed_text.index("We are waiting to die")
+    assert a.is_quoted(pos) and not a.is_quoted(seed_text.index("hypocrisy"))
+    f = SentimentFeatures()
+    quoted = [e for e in f.evidence([seed_text]) if e.feature == "sentiment_quoted_mean"]
+    assert any("We are waiting to die" in e.text for e in quoted)
+
+
+def test_negation_scope():
+    f = LoadedLanguageFeatures(lexicons=["violence"])
+    names = list(f.get_feature_names_out())
+    with_neg = f.fit_transform(["It was not a massacre. It was a massacre."])[0]
+    without = LoadedLanguageFeatures(lexicons=["violence"], negation=False).fit_transform(
+        ["It was not a massacre. It was a massacre."])[0]
+    i = names.index("violence_narrative_per_1k")
+    assert with_neg[i] * 2 == pytest.approx(without[i])
+
+
+def test_sentiment_values(seed_text):
+    f = SentimentFeatures()
+    row = dict(zip(f.get_feature_names_out(), f.fit_transform([seed_text])[0], strict=True))
+    assert row["sentiment_all_mean"] == pytest.approx(-0.2527, abs=1e-3)
+    assert row["sentiment_narrative_mean"] < row["sentiment_quoted_mean"] < 0
+    assert f.transform([""]).tolist() == [[0.0] * 9]
+
+
+def test_readability_values(seed_text):
+    f = ReadabilityFeatures()
+    row = dict(zip(f.get_feature_names_out(), f.fit_transform([seed_text])[0], strict=True))
+    assert row["flesch_reading_ease"] == pytest.approx(38.58, abs=0.01)
+    assert row["words_per_sentence"] == pytest.approx(1381 / 61)
+    assert 1.5 < row["syllables_per_word"] < 1.9
+
+
+def test_registry_and_union(seed_text):
+    assert resolve_name("loaded") == "loaded.v1"
+    with pytest.raises(KeyError, match="valid: attribution"):
+        resolve_name("nope")
+    union = make_union(make("attribution"), make("sentiment"), make("readability"))
+    pipe = make_pipeline(union, StandardScaler())
+    Z = pipe.fit_transform([seed_text, "Officials said it rained. It was grim."])
+    assert Z.shape == (2, 29 + 9 + 9)
