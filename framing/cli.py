@@ -208,9 +208,15 @@ def _cmd_evidence(args: argparse.Namespace) -> int:
         from .highlight import highlight_html
 
         article = articles[0]
-        ev = [e for e in transformer.evidence([article.text]) if not column or e.feature == column]
+        # in the whole-set view the voice is shown by underlining, so the share features
+        # (which would paint every quote) are left out
+        ev = [e for e in transformer.evidence([article.text]) if e.feature == column or (
+            not column and not e.feature.endswith("_share"))]
+        from .features.analysis import analyze
+
         with atomic_write(args.html) as fh:
-            fh.write(highlight_html(article.text, ev, f"{article.id}: {args.feature}"))
+            fh.write(highlight_html(article.text, ev, f"{article.id}: {args.feature}",
+                                    analyze(article.text).voice_spans))
         print(f"{args.html}: {len(ev):,} spans in {article.id}", file=sys.stderr)
         return 0
     for article in articles:

@@ -76,6 +76,15 @@ _PARTICLES = frozenset({"out", "up", "down", "off", "on", "in", "away", "back", 
                         "about", "into", "at", "against"})
 
 
+def _mid_sentence(text: str, start: int) -> bool:
+    """True when the word at ``start`` follows other words of its sentence."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'\u201c\u2018(*":
+        i -= 1
+    return i >= 0 and text[i] not in ".!?:\n\u2014" and not (text[i] == "-" and i and
+                                                             text[i - 1] == " ")
+
+
 class LexiconMatcher:
     """Match the terms of several categories in one pass.
 
@@ -88,6 +97,9 @@ class LexiconMatcher:
     wildcards : collection of str, optional
         Categories whose entries ending in ``*`` are prefixes (LIWC-style
         ``.dic`` lexicons); elsewhere ``*`` is an ordinary character.
+    skip_names : bool, default True
+        Skip capitalised matches in the middle of a sentence: they are part of
+        a name ("in May", "the Communist Party"), not the lexicon word.
 
     Examples
     --------
@@ -99,7 +111,8 @@ class LexiconMatcher:
     """
 
     def __init__(self, categories: Mapping[str, object], inflect: bool = True,
-                 wildcards: Collection[str] = ()) -> None:
+                 wildcards: Collection[str] = (), skip_names: bool = True) -> None:
+        self.skip_names = skip_names
         self.categories = tuple(categories)
         table: dict[str, set[tuple[str, str, bool]]] = {}
         for cat, terms in categories.items():
@@ -131,6 +144,8 @@ class LexiconMatcher:
             start, end = end_idx - length + 1, end_idx + 1
             if start > 0 and (low[start - 1].isalnum() or low[start - 1] in "_-'"):
                 continue
+            if self.skip_names and text[start].isupper() and _mid_sentence(text, start):
+                continue  # "May", "Patriotic Union", "Communist Party": part of a name
             for cat, lemma, prefix in entries:
                 e = end
                 if prefix:
