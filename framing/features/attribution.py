@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin
 
-from ..attribution import CUE_CATEGORIES, KINDS, SOURCE_TYPES, Attribution, extract_attributions
+from ..attribution import CUE_CATEGORIES, KINDS, SOURCE_TYPES, Attribution
 from ..text import WORD_RE, count_words
-from .base import Evidence, check_texts
+from .analysis import analyze
+from .base import Evidence, TextTransformer, check_texts
 
 
 def _feature_names() -> list[str]:
@@ -23,7 +23,7 @@ def _feature_names() -> list[str]:
 FEATURE_NAMES = tuple(_feature_names())
 
 
-class AttributionFeatures(TransformerMixin, BaseEstimator):
+class AttributionFeatures(TextTransformer):
     """Per-article attribution numbers from :func:`framing.attribution.extract_attributions`.
 
     Columns (see :meth:`get_feature_names_out`):
@@ -54,28 +54,14 @@ class AttributionFeatures(TransformerMixin, BaseEstimator):
     [('attributions_per_1k_words', 200.0), ('quoted_word_share', 0.3), ('share_direct', 0.5), ('share_indirect', 0.5)]
     """
 
-    def fit(self, X: Any, y: Any = None) -> AttributionFeatures:
-        """Validate ``X`` (an iterable of strings); nothing is learned."""
-        check_texts(X)
-        return self
-
-    def __sklearn_tags__(self):  # noqa: D105
-        tags = super().__sklearn_tags__()
-        tags.input_tags.string = True
-        tags.input_tags.two_d_array = False
-        tags.requires_fit = False
-        return tags
-
-    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
-        """The column names, in order."""
-        return np.asarray(FEATURE_NAMES, dtype=object)
+    feature_names = FEATURE_NAMES
 
     def transform(self, X: Any) -> np.ndarray:
         """Return an ``(n_texts, n_features)`` float array."""
         texts = check_texts(X)
         out = np.zeros((len(texts), len(FEATURE_NAMES)), dtype=np.float64)
         for i, text in enumerate(texts):
-            out[i] = self._row(text, extract_attributions(text))
+            out[i] = self._row(text, list(analyze(text).attributions))
         return out
 
     @staticmethod
@@ -114,7 +100,7 @@ class AttributionFeatures(TransformerMixin, BaseEstimator):
         """
         out: list[Evidence] = []
         for i, text in enumerate(check_texts(X)):
-            atts = extract_attributions(text)
+            atts = analyze(text).attributions
             seen: set[str] = set()
             first_q = min(((s, e) for a in atts for s, e in a.quoted), default=None)
             for a in atts:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,3 +67,34 @@ def check_texts(X: Any) -> list[str]:
         if not isinstance(t, str):
             raise TypeError(f"text {i} is {type(t).__name__}, not str")
     return texts
+
+
+class TextTransformer(TransformerMixin, BaseEstimator):
+    """Base of the stateless feature extractors over raw texts.
+
+    Subclasses set :attr:`feature_names` (or override :meth:`_feature_names`)
+    and implement ``transform`` and ``evidence``. ``fit`` only validates the
+    input; the estimator tags declare string input and no fitting needed.
+    """
+
+    feature_names: tuple[str, ...] = ()
+
+    def _feature_names(self) -> tuple[str, ...]:
+        return self.feature_names
+
+    def fit(self, X: Any, y: Any = None) -> TextTransformer:
+        """Validate ``X`` (an iterable of strings); nothing is learned."""
+        check_texts(X)
+        self._feature_names()  # fails early on a bad parameter (e.g. an unknown lexicon)
+        return self
+
+    def __sklearn_tags__(self):  # noqa: D105
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True
+        tags.input_tags.two_d_array = False
+        tags.requires_fit = False
+        return tags
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        """The column names, in order."""
+        return np.asarray(self._feature_names(), dtype=object)

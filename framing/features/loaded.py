@@ -16,11 +16,10 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin
 
 from ..text import WORD_RE
 from .analysis import analyze
-from .base import Evidence, check_texts
+from .base import Evidence, TextTransformer, check_texts
 from .matcher import LexiconMatcher, Match
 
 #: Categories whose matches count as "loaded" for ``loaded_narrative_share``. The Recasens
@@ -31,6 +30,11 @@ LOADED_CATEGORIES = ("opinion_negative", "opinion_positive", "intensifier", "vio
 
 
 @lru_cache(maxsize=32)
+def lexicon_matcher(lexicons: tuple[str, ...]) -> tuple[LexiconMatcher, tuple[str, ...]]:
+    """One :class:`LexiconMatcher` over the categories of the named lexicons (cached)."""
+    return _matcher(lexicons)
+
+
 def _matcher(lexicons: tuple[str, ...]) -> tuple[LexiconMatcher, tuple[str, ...]]:
     from ..lexicons.loading import load
 
@@ -52,7 +56,7 @@ def default_lexicons() -> tuple[str, ...]:
     return tuple(SHIPPED)
 
 
-class LoadedLanguageFeatures(TransformerMixin, BaseEstimator):
+class LoadedLanguageFeatures(TextTransformer):
     """Lexicon rates per category, split into narrative and quoted voice.
 
     Parameters
@@ -90,26 +94,13 @@ class LoadedLanguageFeatures(TransformerMixin, BaseEstimator):
         names = default_lexicons() if self.lexicons is None else tuple(self.lexicons)
         if not names:
             raise ValueError("lexicons is empty; give at least one lexicon name or path")
-        return _matcher(tuple(str(n) for n in names))
+        return lexicon_matcher(tuple(str(n) for n in names))
 
-    def fit(self, X: Any, y: Any = None) -> LoadedLanguageFeatures:
-        """Validate ``X`` and the lexicons; nothing is learned."""
-        check_texts(X)
-        self._setup()
-        return self
-
-    def __sklearn_tags__(self):  # noqa: D105
-        tags = super().__sklearn_tags__()
-        tags.input_tags.string = True
-        tags.input_tags.two_d_array = False
-        tags.requires_fit = False
-        return tags
-
-    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+    def _feature_names(self) -> tuple[str, ...]:
         """``<category>_narrative_per_1k``, ``<category>_quoted_per_1k``, ..., shares."""
         _, cats = self._setup()
         names = [f"{c}_{v}_per_1k" for c in cats for v in ("narrative", "quoted")]
-        return np.asarray(names + ["loaded_narrative_share", "quoted_word_share"], dtype=object)
+        return (*names, "loaded_narrative_share", "quoted_word_share")
 
     def _matches(self, text: str) -> tuple[list[Match], Any]:
         matcher, _ = self._setup()

@@ -40,7 +40,8 @@ class Match:
 def word_forms(term: str) -> frozenset[str]:
     """The term and its inflections, lower case.
 
-    A single word gets every inflection lemminflect knows; a phrasal verb
+    A single word gets its noun and verb inflections from lemminflect (not
+    comparatives: "numb" -> "number" would be another word); a phrasal verb
     inflects its verb; any other phrase inflects its last word as a noun.
 
     Examples
@@ -59,8 +60,9 @@ def word_forms(term: str) -> frozenset[str]:
     if not words or not all(w.replace("-", "").isalpha() for w in words):
         return frozenset(forms)
     if len(words) == 1:
-        for variants in getAllInflections(words[0]).values():
-            forms.update(v.lower() for v in variants)
+        for tag, variants in getAllInflections(words[0]).items():
+            if tag not in ("JJR", "JJS", "RBR", "RBS"):  # "numb" -> "number" is another word
+                forms.update(v.lower() for v in variants)
     elif words[-1] in _PARTICLES or words[1] in _PARTICLES:
         # a phrasal verb: "lash out" -> "lashed out"
         for variants in getAllInflections(words[0], upos="VERB").values():

@@ -5,17 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin
 
 from ..readability import READABILITY_MEASURES, readability_scores, syllable_count
 from ..text import WORD_RE
 from .analysis import analyze
-from .base import Evidence, check_texts
+from .base import Evidence, TextTransformer, check_texts
 
 FEATURE_NAMES = (*READABILITY_MEASURES, "words_per_sentence", "syllables_per_word")
 
 
-class ReadabilityFeatures(TransformerMixin, BaseEstimator):
+class ReadabilityFeatures(TextTransformer):
     """textstat readability measures and sentence/word length, per article.
 
     Columns: the measures of :data:`framing.readability.READABILITY_MEASURES`
@@ -32,21 +31,7 @@ class ReadabilityFeatures(TransformerMixin, BaseEstimator):
     np.float64(3.0)
     """
 
-    def fit(self, X: Any, y: Any = None) -> ReadabilityFeatures:
-        """Validate ``X``; nothing is learned."""
-        check_texts(X)
-        return self
-
-    def __sklearn_tags__(self):  # noqa: D105
-        tags = super().__sklearn_tags__()
-        tags.input_tags.string = True
-        tags.input_tags.two_d_array = False
-        tags.requires_fit = False
-        return tags
-
-    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
-        """The column names, in order."""
-        return np.asarray(FEATURE_NAMES, dtype=object)
+    feature_names = FEATURE_NAMES
 
     def transform(self, X: Any) -> np.ndarray:
         """An ``(n_texts, 9)`` float array."""

@@ -14,12 +14,20 @@ from .loaded import LoadedLanguageFeatures
 from .readability import ReadabilityFeatures
 from .sentiment import SentimentFeatures
 
+
+def _frames(**params: Any) -> Any:
+    from ..frames import FrameFeatures
+
+    return FrameFeatures(**params)
+
+
 #: Versioned name -> factory of a fresh transformer.
 REGISTRY: dict[str, Callable[..., Any]] = {
     "attribution.v1": AttributionFeatures,
     "loaded.v1": LoadedLanguageFeatures,
     "sentiment.v1": SentimentFeatures,
     "readability.v1": ReadabilityFeatures,
+    "frames.v1": _frames,
 }
 
 

@@ -13,10 +13,9 @@ from functools import cache
 from typing import Any
 
 import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin
 
 from .analysis import Analysis, analyze
-from .base import Evidence, check_texts
+from .base import Evidence, TextTransformer, check_texts
 
 _VOICES = ("all", "narrative", "quoted")
 _STATS = ("mean", "negative_share", "positive_share")
@@ -54,7 +53,7 @@ def sentence_scores(text: str) -> list[tuple[int, int, float, bool]]:
     return out
 
 
-class SentimentFeatures(TransformerMixin, BaseEstimator):
+class SentimentFeatures(TextTransformer):
     """VADER sentiment per sentence, aggregated over all, narrative and quoted sentences.
 
     Columns ``sentiment_<voice>_<stat>`` for voice in all/narrative/quoted and
@@ -70,21 +69,7 @@ class SentimentFeatures(TransformerMixin, BaseEstimator):
     (-0.402, 1.0)
     """
 
-    def fit(self, X: Any, y: Any = None) -> SentimentFeatures:
-        """Validate ``X``; nothing is learned."""
-        check_texts(X)
-        return self
-
-    def __sklearn_tags__(self):  # noqa: D105
-        tags = super().__sklearn_tags__()
-        tags.input_tags.string = True
-        tags.input_tags.two_d_array = False
-        tags.requires_fit = False
-        return tags
-
-    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
-        """The column names, in order."""
-        return np.asarray(FEATURE_NAMES, dtype=object)
+    feature_names = FEATURE_NAMES
 
     def transform(self, X: Any) -> np.ndarray:
         """An ``(n_texts, 9)`` float array."""
