@@ -36,6 +36,16 @@ source_type, anonymous, description, fragments, quoted. Offsets are characters i
 article text.
 """
 
+EXAMPLES_RUN = """\
+examples:
+  framing run experiments/allsides-roundups.toml
+  framing run experiments/basil.toml --corpus corpora/basil/basil.jsonl
+  framing run experiments/seed.toml --out runs/seed
+
+The same config and corpus give byte-identical outputs (except the manifest's times);
+running the same command again after an interruption resumes the run.
+"""
+
 EXAMPLES_EXTRACT = """\
 examples:
   framing extract corpora/allsides-roundups/allsides-roundups.jsonl \\
@@ -138,6 +148,15 @@ def build_parser() -> argparse.ArgumentParser:
     evidence.add_argument("--doc", help="only this article id (default: all; --html: first)")
     evidence.add_argument("--html", metavar="FILE", help="write a highlighted HTML view of one "
                                                          "article instead of JSONL")
+    run = sub.add_parser("run", help="run an experiment config into a run directory",
+                         description="Run (or resume) an experiment: config in, run directory "
+                                     "out (features, evidence, comparison, metrics, figures, "
+                                     "report). Prints the run directory as its last line.",
+                         epilog=EXAMPLES_RUN, formatter_class=argparse.RawDescriptionHelpFormatter)
+    run.add_argument("config", metavar="CONFIG", help="experiments/NAME.toml")
+    run.add_argument("--corpus", help="corpus file (overrides corpus.path)")
+    run.add_argument("--out", help="run directory (default runs/NAME-<config+corpus hash>)")
+    run.add_argument("--quiet", action="store_true", help="no progress output")
     lex = sub.add_parser("lexicons", help="list the shipped lexicons")
     lex.add_argument("action", choices=("list",))
     return parser
@@ -230,6 +249,14 @@ def _cmd_evidence(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_run(args: argparse.Namespace) -> int:
+    from .experiments import run_experiment
+
+    directory = run_experiment(args.config, corpus=args.corpus, out=args.out, quiet=args.quiet)
+    print(directory)
+    return 0
+
+
 def _cmd_lexicons(args: argparse.Namespace) -> int:
     from .lexicons.loading import list_lexicons
 
@@ -313,6 +340,7 @@ def _cmd_corpus_import(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``framing`` console script."""
     from .corpora import CorpusError
+    from .experiments import ConfigError
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -324,10 +352,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("extract", None): _cmd_extract,
         ("evidence", None): _cmd_evidence,
         ("lexicons", None): _cmd_lexicons,
+        ("run", None): _cmd_run,
     }
     handler = handlers[(args.command, getattr(args, "corpus_command", None))]
     try:
         return handler(args)
+    except ConfigError as exc:
+        print(f"framing: config error: {exc}", file=sys.stderr)
+        return 2
     except (CorpusError, FileNotFoundError, NotADirectoryError, KeyError, ValueError) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         print(f"framing: error: {message}", file=sys.stderr)

@@ -19,6 +19,33 @@ def _key(feature: str) -> str:
     return feature
 
 
+def mark_spans(text: str, spans: Iterable[tuple[int, int, str]], colour: dict[str, str],
+               voice_spans: Iterable[tuple[int, int]] = ()) -> str:
+    """HTML of ``text`` with ``(start, end, label)`` spans wrapped in coloured ``<mark>``.
+
+    Overlaps are split at span boundaries; a piece takes the colour of its first
+    label and lists all its labels on hover; text inside ``voice_spans`` gets the
+    ``q`` class (underlined in the pages this module writes).
+    """
+    spans = sorted(set(spans))
+    voices = sorted(voice_spans)
+    bounds = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans),
+                     *(s for s, _ in voices), *(e for _, e in voices)})
+    parts = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        piece = html.escape(text[a:b]).replace("\n", "<br>\n")
+        if any(s <= a and b <= e for s, e in voices):
+            piece = f'<span class="q">{piece}</span>'
+        cover = [f for s, e, f in spans if s <= a and b <= e]
+        if cover:
+            tip = html.escape(", ".join(dict.fromkeys(cover)))
+            parts.append(f'<mark style="background:{colour.get(cover[0], "#eee")}" '
+                         f'title="{tip}">{piece}</mark>')
+        else:
+            parts.append(piece)
+    return "".join(parts)
+
+
 def highlight_html(text: str, evidence: Iterable[Evidence], title: str = "",
                    voice_spans: Iterable[tuple[int, int]] = ()) -> str:
     """Return an HTML page showing ``text`` with every evidence span marked.
@@ -46,20 +73,7 @@ def highlight_html(text: str, evidence: Iterable[Evidence], title: str = "",
     keys = sorted({_key(f) for f in features})
     key_colour = {k: _PALETTE[i % len(_PALETTE)] for i, k in enumerate(keys)}
     colour = {f: key_colour[_key(f)] for f in features}
-    bounds = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans),
-                     *(s for s, _ in voices), *(e for _, e in voices)})
-    parts = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
-        piece = html.escape(text[a:b]).replace("\n", "<br>\n")
-        if any(s <= a and b <= e for s, e in voices):
-            piece = f'<span class="q">{piece}</span>'
-        cover = [f for s, e, f in spans if s <= a and b <= e]
-        if cover:
-            tip = html.escape(", ".join(dict.fromkeys(cover)))
-            parts.append(f'<mark style="background:{colour[cover[0]]}" title="{tip}">{piece}'
-                         "</mark>")
-        else:
-            parts.append(piece)
+    body = mark_spans(text, spans, colour, voices)
     counts = {f: sum(1 for *_, g in spans if g == f) for f in features}
     legend = "".join(f'<li><mark style="background:{colour[f]}">{html.escape(f)}</mark> '
                      f"({counts[f]})</li>" for f in features)
@@ -71,5 +85,5 @@ def highlight_html(text: str, evidence: Iterable[Evidence], title: str = "",
             f"<h1>{html.escape(title)}</h1>"
             + ('<p style="font-family:sans-serif;font-size:90%"><span class="q">Underlined</span>: '
                "quoted voice (attributed content).</p>" if voices else "")
-            + f"<ul>{legend}</ul><div>{''.join(parts)}</div>"
+            + f"<ul>{legend}</ul><div>{body}</div>"
             "</body></html>\n")

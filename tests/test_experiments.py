@@ -1,0 +1,151 @@
+"""framing run: config validation, determinism, feature cache, resume after interruption."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from framing.cli import main
+from framing.corpora import read_articles, write_jsonl
+from framing.experiments import ConfigError, load_config, run_experiment
+
+
+@pytest.fixture(scope="module")
+def small_corpus(tmp_path_factory, repo_root):
+    arts = read_articles(repo_root / "corpora" / "allsides-roundups" / "allsides-roundups.jsonl")
+    events = sorted({a.event for a in arts})[:10]
+    path = tmp_path_factory.mktemp("corpus") / "small.jsonl"
+    write_jsonl([a for a in arts if a.event in events], path)
+    return path
+
+
+CONFIG = """
+name = "small"
+seed = 0
+[corpus]
+path = "{corpus}"
+[features]
+extractors = ["attribution", "loaded.v1", "frames"]
+[compare]
+group = "leaning"
+n_boot = 200
+n_perm = 200
+[model]
+target = "leaning"
+cv = 2
+n_repeats = 1
+[report]
+sample_events = 1
+top_features = 5
+"""
+
+
+def write_config(tmp_path, corpus, extra=""):
+    path = tmp_path / "small.toml"
+    path.write_text(CONFIG.format(corpus=corpus) + extra, encoding="utf-8")
+    return path
+
+
+def digests(directory: Path) -> dict[str, str]:
+    return {str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(directory.rglob("*")) if p.is_file() and p.name != "manifest.json"}
+
+
+def test_run_is_complete_and_deterministic(tmp_path, small_corpus, capsys):
+    cfg = write_config(tmp_path, small_corpus)
+    assert main(["run", str(cfg), "--out", str(tmp_path / "a"), "--quiet"]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last == str(tmp_path / "a")
+    a = tmp_path / "a"
+    for name in ("config.json", "manifest.json", "features.parquet", "evidence.jsonl",
+                 "comparison.csv", "metrics.json", "report.md", "report.html"):
+        assert (a / name).is_file(), name
+    assert list((a / "figures").glob("*.png"))
+    manifest = json.loads((a / "manifest.json").read_text())
+    assert manifest["status"] == "complete" and manifest["corpus"]["sha256"]
+    assert {"git", "packages", "python", "platform", "seed", "started", "finished"} <= set(
+        manifest)
+    metrics = json.loads((a / "metrics.json").read_text())
+    report = (a / "report.md").read_text()
+    acc = metrics["classifier"]["framing"]["accuracy"]
+    assert f"{acc:.3f}" in report  # the report's numbers are metrics.json's
+    # a second run into another folder: byte-identical except the manifest's timing fields
+    run_experiment(cfg, out=str(tmp_path / "b"), quiet=True)
+    assert digests(a) == digests(tmp_path / "b")
+    mb = json.loads((tmp_path / "b" / "manifest.json").read_text())
+    for key in ("started", "finished"):
+        manifest.pop(key), mb.pop(key)
+    assert manifest == mb
+
+
+def test_feature_cache_is_reused(tmp_path, small_corpus, capsys):
+    cfg = write_config(tmp_path, small_corpus)
+    run_experiment(cfg, out=str(tmp_path / "runs" / "one"), quiet=False)
+    capsys.readouterr()
+    run_experiment(cfg, out=str(tmp_path / "runs" / "two"), quiet=False)
+    err = capsys.readouterr().err
+    assert "reusing cache" in err
+    assert list((tmp_path / "runs" / ".cache").glob("features-*.parquet"))
+
+
+def test_resume_after_interruption(tmp_path, small_corpus, monkeypatch):
+    import framing.experiments as ex
+
+    cfg = write_config(tmp_path, small_corpus)
+    out = tmp_path / "r"
+
+    def boom(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ex, "_compare", boom)
+    with pytest.raises(KeyboardInterrupt):
+        run_experiment(cfg, out=str(out), quiet=True)
+    assert (out / "features.parquet").is_file() and not (out / "comparison.csv").exists()
+    assert json.loads((out / "manifest.json").read_text())["status"] == "interrupted"
+    assert not [p for p in out.rglob("*.tmp")]  # no half-written file left behind
+    before = (out / "features.parquet").stat().st_mtime_ns
+    monkeypatch.undo()
+    run_experiment(cfg, out=str(out), quiet=True)
+    assert (out / "features.parquet").stat().st_mtime_ns == before  # not recomputed
+    assert json.loads((out / "manifest.json").read_text())["status"] == "complete"
+    assert (out / "report.html").is_file()
+
+
+@pytest.mark.parametrize("extra, message", [
+    ("\n[plots]\nsize = 3\n", "unknown key 'plots'; valid keys: name, seed, corpus"),
+    ("", None),
+])
+def test_bad_config_errors(tmp_path, small_corpus, extra, message):
+    cfg = write_config(tmp_path, small_corpus, extra)
+    if message is None:
+        assert load_config(cfg)["features"]["extractors"] == [
+            "attribution.v1", "loaded.v1", "frames.v1"]
+        return
+    with pytest.raises(ConfigError, match=message):
+        load_config(cfg)
+
+
+def test_bad_values_are_named_before_any_work(tmp_path, small_corpus, capsys):
+    text = CONFIG.format(corpus=small_corpus)
+    cases = {
+        "extractor": (text.replace('"frames"', '"framez"'),
+                      "unknown extractor 'framez' in features.extractors; valid: "
+                      "attribution.v1"),
+        "nested": (text.replace("n_boot = 200", "n_boots = 200"),
+                   "unknown key 'compare.n_boots'; valid keys: compare.group"),
+        "corpus": (text.replace(str(small_corpus), "/nowhere.jsonl"),
+                   "corpus.path not found: /nowhere.jsonl"),
+        "group": (text.replace('group = "leaning"', 'group = "party"'),
+                  "compare.group must be 'outlet' or 'leaning'"),
+        "toml": ("name = ", "not valid TOML"),
+    }
+    for name, (body, message) in cases.items():
+        cfg = tmp_path / f"{name}.toml"
+        cfg.write_text(body, encoding="utf-8")
+        assert main(["run", str(cfg), "--out", str(tmp_path / name)]) == 2, name
+        err = capsys.readouterr().err
+        assert message in err, (name, err)
+        assert not (tmp_path / name).exists(), name  # nothing started
