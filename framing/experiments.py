@@ -148,8 +148,8 @@ def _sha256_json(obj: Any) -> str:
     return hashlib.sha256(json.dumps(obj, sort_keys=True).encode()).hexdigest()
 
 
-def _git_state() -> dict[str, Any]:
-    root = Path(__file__).resolve().parents[1]
+def _git_state(root: Path) -> dict[str, Any]:
+    """Commit and dirty flag of the git checkout holding ``root`` (the config's folder)."""
     try:
         commit = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"],
                                 capture_output=True, text=True, timeout=10)
@@ -223,7 +223,8 @@ def run_experiment(config_path: str | os.PathLike[str], *, corpus: str | None = 
     run = Run(cfg, directory, corpus_sha, quiet)
     _write_json(directory / "config.json", cfg)
     manifest = {
-        "framing_version": __version__, "git": _git_state(), "packages": _versions(),
+        "framing_version": __version__, "git": _git_state(Path(config_path).resolve().parent),
+        "packages": _versions(),
         "python": sys.version.split()[0], "platform": platform.platform(),
         "corpus": {"path": cfg["corpus"]["path"], "sha256": corpus_sha}, "seed": cfg["seed"],
         "config_sha256": _sha256_json(cfg), "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
