@@ -22,8 +22,8 @@ Examples
 >>> ax = forest_plot(res)
 >>> ax.get_title()
 'a − b: within-event differences (20 shared events)'
->>> [t.get_text() for t in ax.get_yticklabels()]
-['length', 'tone']
+>>> [t.get_text() for t in ax.get_yticklabels()]  # bottom to top: largest effect on top
+['tone', 'length']
 >>> import matplotlib.pyplot as plt
 >>> plt.close(ax.figure)
 """
@@ -67,7 +67,6 @@ TOL_MUTED = ("#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "
 _HATCHES = ("", "//", "..", "xx")
 _GREY = "#8C8C8C"
 _HIGHLIGHT = OKABE_ITO["blue"]
-_NEGATIVE = OKABE_ITO["vermillion"]
 #: Leaning labels in their natural left-to-right order (AllSides uses the first, third, fifth).
 _LEANINGS = ("left", "lean left", "center", "lean right", "right")
 _MINUS = "\N{MINUS SIGN}"
@@ -337,7 +336,7 @@ def forest_plot(comparison: pd.DataFrame, *, pair: tuple[str, str] | None = None
 
     if ax is None:
         width = 8.5 if annotate else 6.5
-        ax = _new_axes(plt, (width, max(2.8, 1.3 + 0.34 * n)))
+        ax = _new_axes(plt, (width, max(2.8, 1.6 + 0.34 * n)))
     level = f"{100 * (1 - alpha):g}%"
     for mask, colour, face, label in (
             (sig, _HIGHLIGHT, _HIGHLIGHT, f"p_adj < {alpha:g}"),
@@ -354,7 +353,7 @@ def forest_plot(comparison: pd.DataFrame, *, pair: tuple[str, str] | None = None
     ax.set_yticks(y, rows["feature"].tolist())
     for tick, s in zip(ax.get_yticklabels(), sig, strict=True):
         tick.set_fontweight("bold" if s else "normal")
-    ax.set_ylim(-0.7, n - 0.3)
+    ax.set_ylim(-0.7, n + 0.5)  # an empty band on top holds the legend, clear of the data
     ax.grid(axis="x", color="#DDDDDD", linewidth=0.8, zorder=0)
     ax.set_axisbelow(True)
     diff = f"{a} {_MINUS} {b}"
@@ -367,7 +366,8 @@ def forest_plot(comparison: pd.DataFrame, *, pair: tuple[str, str] | None = None
     n_text = (f"{n_ev.iloc[0]} shared events" if n_ev.nunique() == 1
               else f"{n_ev.min()}–{n_ev.max()} shared events")
     ax.set_title(f"{diff}: within-event differences ({n_text})")
-    ax.legend(loc="best", fontsize="small", framealpha=0.9)
+    ax.legend(loc="upper center", ncols=2, fontsize="small", framealpha=0.9,
+              borderaxespad=0.3, handletextpad=0.4, columnspacing=1.2)
     if annotate:
         kw = {"xycoords": ("axes fraction", "data"), "xytext": (8, 0),
               "textcoords": "offset points", "va": "center", "ha": "left",
@@ -376,7 +376,10 @@ def forest_plot(comparison: pd.DataFrame, *, pair: tuple[str, str] | None = None
             ax.annotate(f"{_fmt(m)} [{_fmt(lo_)}, {_fmt(hi_)}]", (1.0, yi),
                         fontweight="bold" if s else "normal", **kw)
         # the column's caption sits below the plot, level with the x tick labels
-        ax.annotate(f"{a} {_MINUS} {b} [{level} CI]", (1.0, 0.0),
+        caption = f"{a} {_MINUS} {b} [{level} CI]"
+        if scale == "standardized":
+            caption += ", raw units"
+        ax.annotate(caption, (1.0, 0.0),
                     xycoords="axes fraction", xytext=(8, -4), textcoords="offset points",
                     va="top", ha="left", fontsize="small", fontstyle="italic",
                     annotation_clip=False)
@@ -468,7 +471,7 @@ def frame_heatmap(frame_shares: Any, groups: Any, *, order: Sequence[Any] | None
     image = ax.imshow(masked, cmap=cmap, vmin=0.0, vmax=vmax, aspect="auto",
                       interpolation="nearest")
     colorbar = ax.figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
-    colorbar.set_label("mean share of frame-term matches")
+    colorbar.set_label("mean share")
     ax.set_xticks(np.arange(values.shape[1]), [FRAME_NAMES[f] for f in table.columns],
                   rotation=40, ha="right", rotation_mode="anchor", fontsize="small")
     ax.set_yticks(np.arange(len(group_list)),
@@ -479,7 +482,8 @@ def frame_heatmap(frame_shares: Any, groups: Any, *, order: Sequence[Any] | None
     if annotate:
         _annotate_cells(ax, image, values, "{:.2f}")
     word = _leaning_word(groups, group_list)
-    ax.set_title(f"Mean frame distribution by {word}")
+    ax.set_title(f"Mean frame distribution by {word} (share of an article's frame-term "
+                 "matches)")
     ax.set_xlabel("frame (Media Frames Corpus)")
     ax.set_ylabel(word)
     return ax
@@ -579,8 +583,8 @@ def mix_bars(shares: pd.DataFrame, groups: Any, *, prefix: str = "source_",
         prefix.split("__")[-1], f"{prefix.rstrip('_')} categories")
     word = _leaning_word(groups, group_list)
     counted = "attribution" if prefix.split("__")[-1] == "source_" else "reporting cue"
-    ax.set_xlabel(f"mean share of an article's attributions (articles with at least one "
-                  f"{counted}; n in brackets)")
+    ax.set_xlabel(f"mean share of an article's attributions "
+                  f"(n = articles with at least one {counted})")
     ax.set_ylabel(word)
     ax.set_title(f"Mix of {kind} by {word}")
     for spine in ("top", "right"):
