@@ -69,7 +69,8 @@ def _markdown(cfg: dict[str, Any], metrics: dict[str, Any], comparison: Any, fig
              f"- features: {', '.join(cfg['features']['extractors'])} (framing "
              "toolkit; every number traceable to spans in `evidence.jsonl`)",
              f"- comparison: within-event paired differences by {comp['group']} "
-             f"({', '.join(comp['pairs'])}); {cfg['compare']['n_boot']:,} bootstrap resamples "
+             f"({', '.join(comp['pairs']) or 'no pairs'}); {cfg['compare']['n_boot']:,} "
+             "bootstrap resamples "
              f"over events for 95% CIs; paired sign-flip permutation test "
              f"({cfg['compare']['n_perm']:,} permutations, exact for ≤ 12 events); "
              "Benjamini–Hochberg correction across all features and pairs; effect size d_z",
@@ -77,11 +78,15 @@ def _markdown(cfg: dict[str, Any], metrics: dict[str, Any], comparison: Any, fig
              f"{cfg['model']['cv']}-fold cross-validation grouped by event, beside a TF-IDF "
              "bag-of-words baseline and the majority baseline; permutation importance on "
              "held-out folds", f"- seed: {cfg['seed']}", "",
-             "## Paired comparison", "",
-             f"{comp['significant']:,} of {comp['tests']:,} feature × pair tests are significant "
-             f"after correction (α = {comp['alpha']}). Top {top}:", "",
-             "| feature | pair | events | mean A | mean B | difference [95% CI] | p (BH) | d_z |",
-             "|---|---|---|---|---|---|---|---|"]
+             "## Paired comparison", ""]
+    if comp["tests"]:
+        lines += [f"{comp['significant']:,} of {comp['tests']:,} feature × pair tests are "
+                  f"significant after correction (α = {comp['alpha']}). Top {top}:", "",
+                  "| feature | pair | events | mean A | mean B | difference [95% CI] | p (BH) "
+                  "| d_z |", "|---|---|---|---|---|---|---|---|"]
+    else:
+        lines += [f"No paired comparison: the corpus has no events shared by two "
+                  f"{comp['group']}s."]
     for _, r in comparison_rows(comparison, top).iterrows():
         lines.append(f"| {r['feature']} | {r['group_a']} − {r['group_b']} | {int(r['n_events'])} "
                      f"| {_fmt(r['mean_a'])} | {_fmt(r['mean_b'])} | {_fmt(r['mean_diff'])} "
@@ -90,7 +95,8 @@ def _markdown(cfg: dict[str, Any], metrics: dict[str, Any], comparison: Any, fig
     lines += ["", "## Classifier", ""]
     if metrics.get("classifier_note"):
         lines += [metrics["classifier_note"] + "."]
-    lines += ["", "| model | accuracy | macro-F1 | n |", "|---|---|---|---|"]
+    else:
+        lines += ["| model | accuracy | macro-F1 | n |", "|---|---|---|---|"]
     for name, label in (("framing", "framing features"), ("tfidf", "TF-IDF baseline"),
                         ("majority", "majority baseline")):
         r = metrics["classifier"].get(name)
