@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
+from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.compose import ColumnTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
@@ -48,7 +48,7 @@ from sklearn.preprocessing import StandardScaler
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted
 
-from .features.base import Evidence, check_texts
+from .features.base import Evidence, TextTransformer, check_texts
 from .features.matcher import LexiconMatcher, Match
 from .text import WORD_RE
 
@@ -227,7 +227,7 @@ def primary_frame(texts: Any, lexicon: str | os.PathLike[str] | None = None) -> 
 
 # ------------------------------------------------------------------------------- transformer
 
-class FrameFeatures(TransformerMixin, BaseEstimator):
+class FrameFeatures(TextTransformer):
     """Per-article frame distribution from the frame lexicon, with span evidence.
 
     Parameters
@@ -265,22 +265,10 @@ class FrameFeatures(TransformerMixin, BaseEstimator):
     def _lexicon(self) -> str | None:
         return None if self.lexicon is None else str(self.lexicon)
 
-    def fit(self, X: Any, y: Any = None) -> FrameFeatures:
-        """Validate ``X`` and the lexicon; nothing is learned."""
-        check_texts(X)
-        _matchers(self._lexicon())
-        return self
-
-    def __sklearn_tags__(self):  # noqa: D105
-        tags = super().__sklearn_tags__()
-        tags.input_tags.string = True
-        tags.input_tags.two_d_array = False
-        tags.requires_fit = False
-        return tags
-
-    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+    def _feature_names(self) -> tuple[str, ...]:
         """``frame_<id>`` x 15, ``primary_frame``, ``frame_terms_per_1k``."""
-        return np.asarray(FEATURE_NAMES, dtype=object)
+        _matchers(self._lexicon())  # validates the lexicon
+        return tuple(FEATURE_NAMES)
 
     def transform(self, X: Any) -> np.ndarray:
         """An ``(n_texts, 17)`` float array."""

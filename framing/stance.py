@@ -97,10 +97,9 @@ from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin
 
 from .features.analysis import Analysis, analyze
-from .features.base import Evidence, check_texts
+from .features.base import Evidence, TextTransformer, check_texts
 
 __all__ = ["CUE_ABOUT_TARGET", "CUE_BY_TARGET", "LABELS", "THRESHOLDS", "WEIGHTS", "WINDOW",
            "StanceFeatures", "StanceResult", "find_mentions", "label_of", "stance_toward"]
@@ -587,7 +586,7 @@ _COLUMNS = ("stance_score", "stance_label", "stance_sentiment", "stance_opinion"
             "stance_mentions")
 
 
-class StanceFeatures(TransformerMixin, BaseEstimator):
+class StanceFeatures(TextTransformer):
     """Stance of each text toward one target, as a scikit-learn transformer.
 
     Parameters
@@ -626,22 +625,9 @@ class StanceFeatures(TransformerMixin, BaseEstimator):
         if not isinstance(self.target, str) or not self.target.strip():
             raise ValueError("StanceFeatures needs a target: StanceFeatures(target='Jane Roe')")
 
-    def fit(self, X: Any, y: Any = None) -> StanceFeatures:
-        """Validate ``X`` and the target; nothing is learned."""
-        check_texts(X)
+    def _feature_names(self) -> tuple[str, ...]:
         self._check()
-        return self
-
-    def __sklearn_tags__(self):  # noqa: D105
-        tags = super().__sklearn_tags__()
-        tags.input_tags.string = True
-        tags.input_tags.two_d_array = False
-        tags.requires_fit = False
-        return tags
-
-    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
-        """The column names, in order."""
-        return np.asarray(_COLUMNS, dtype=object)
+        return tuple(_COLUMNS)
 
     def _results(self, X: Any) -> list[StanceResult]:
         texts = check_texts(X)
