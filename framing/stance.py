@@ -45,7 +45,7 @@ target with a pronoun). Three components, each in ``[-1, 1]``:
     the positive and negative Hu & Liu opinion-lexicon hits in the context.
     A negated hit ("not honest") counts for the other side. Some hits are
     skipped: hits inside a mention, capitalised hits (names such as "Grace"
-    and "Trump"), the entries of :data:`OPINION_SKIP` (political labels, and
+    and "Trump"), the entries of ``framing/data/stance_opinion_skip.txt`` (political labels, and
     words like "issued" or "work" that are not evaluations in news), and
     the cue words that already count under ``cues``. The sum is not divided
     by the number of sentences: an article that says many bad things about
@@ -94,6 +94,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from importlib import resources
 from typing import Any
 
 import numpy as np
@@ -122,14 +123,14 @@ CUE_ABOUT_TARGET: dict[str, float] = {
     "emotive": -1.0, "denial": -0.5, "alarm": -0.5, "distancing": -0.25, "question": -0.25,
     "praise": 1.0,
 }
-#: Opinion-lexicon entries skipped: political labels, and words whose usual news sense is not an
-#: evaluation ("issued a statement", "work", "like", "top", "led", "supporters", "intelligence").
-OPINION_SKIP = frozenset({
-    "conservative", "liberal", "trump", "patriot", "right", "left", "issue", "issued", "issues",
-    "numb", "number", "regard", "regarding", "like", "work", "working", "well", "clear", "top",
-    "lead", "led", "intelligence", "emergency", "opposition", "undocumented", "support",
-    "supporter", "supporters", "protection", "protections", "subpoena", "concern", "concerns",
-})
+@cache
+def opinion_skip() -> frozenset[str]:
+    """Opinion-lexicon entries not counted as evaluations (``framing/data/stance_opinion_skip.txt``)."""
+    raw = resources.files("framing").joinpath("data/stance_opinion_skip.txt").read_text("utf-8")
+    rows = [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
+    return frozenset(rows[1:])
+
+
 
 _NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "bin", "ibn", "abu", "bint",
                              "de", "del", "della", "der", "van", "von", "da", "di", "du", "la",
@@ -517,7 +518,7 @@ def _components(text: str, entity: str, aliases: tuple[str, ...], window: int
         evidence.append(Evidence(0, "stance_sentiment", s, e, text[s:e], compound))
         for m in matcher.match(text[s:e]):
             ms, me = s + m.start, s + m.end
-            if (m.lemma in OPINION_SKIP or text[ms:me].lower() in OPINION_SKIP
+            if (m.lemma in opinion_skip() or text[ms:me].lower() in opinion_skip()
                     or text[ms].isupper() or _overlaps((ms, me), mentions)
                     or _overlaps((ms, me), cue_spans)):
                 continue
