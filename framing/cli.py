@@ -81,6 +81,19 @@ def _add_skip(parser: argparse.ArgumentParser) -> None:
                         help="rejects file for --skip-invalid (default: PATH.rejects.jsonl)")
 
 
+def _add_engine(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--engine", choices=("local", "processes", "dask"), default="local",
+                        help='local: this process; processes: a process pool; dask: a Dask '
+                             'cluster (pip install "media-framing[dask]")')
+    parser.add_argument("--workers", type=int, metavar="N",
+                        help="worker processes (default: all CPUs)")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="a running Dask scheduler, tcp://host:8786 (with --engine dask; "
+                             "default: a LocalCluster of --workers processes)")
+    parser.add_argument("--chunk-size", type=int, default=200, metavar="N",
+                        help="articles per chunk (default 200)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``framing`` command."""
     parser = argparse.ArgumentParser(
@@ -136,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--out", required=True, metavar="FILE",
                          help="output .parquet or .csv")
     extract.add_argument("--quiet", action="store_true", help="no progress bar")
+    _add_engine(extract)
     _add_skip(extract)
     evidence = sub.add_parser("evidence", help="the spans behind a feature (JSONL or HTML)",
                               description="Show the character spans behind a feature set or "
@@ -157,6 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--corpus", help="corpus file (overrides corpus.path)")
     run.add_argument("--out", help="run directory (default runs/NAME-<config+corpus hash>)")
     run.add_argument("--quiet", action="store_true", help="no progress output")
+    _add_engine(run)
     lex = sub.add_parser("lexicons", help="list the shipped lexicons")
     lex.add_argument("action", choices=("list",))
     return parser
@@ -174,40 +189,28 @@ def _feature_sets(spec: str) -> list[tuple[str, object]]:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    import pandas as pd
+    from .engine import extract_stream, iter_corpus, write_stream
 
-    from ._atomic import atomic_write
-    from .corpora import iter_articles
-
-    sets = _feature_sets(args.features)
     out_path = args.out
     suffix = out_path.lower().rsplit(".", 1)[-1]
     if suffix not in ("parquet", "csv"):
         raise ValueError(f"--out must end in .parquet or .csv, got {out_path!r}")
-    articles = iter_articles(args.path, skip_invalid=args.skip_invalid, rejects=args.rejects)
-    if not args.quiet and sys.stderr.isatty():
-        from tqdm import tqdm
+    sets = [n.strip() for n in args.features.split(",") if n.strip()]
+    _feature_sets(",".join(sets))  # unknown names fail before any work
+    articles = iter_corpus(args.path, skip_invalid=args.skip_invalid, rejects=args.rejects)
+    frames = extract_stream(articles, sets, engine=args.engine, workers=args.workers,
+                            chunk_size=args.chunk_size, scheduler=args.scheduler,
+                            progress=not args.quiet and sys.stderr.isatty())
+    n_features = 0
 
-        articles = tqdm(articles, unit="article", file=sys.stderr)
-    meta_rows, texts = [], []
-    for a in articles:
-        meta_rows.append({"doc_id": a.id, "outlet": a.outlet, "event": a.event, "date": a.date,
-                          "leaning": a.leaning})
-        texts.append(a.text)
-    frames = [pd.DataFrame(meta_rows, columns=["doc_id", "outlet", "event", "date", "leaning"])]
-    for name, transformer in sets:
-        values = transformer.fit(texts).transform(texts)
-        cols = [f"{name}__{c}" for c in transformer.get_feature_names_out()]
-        frames.append(pd.DataFrame(values, columns=cols))
-    table = pd.concat(frames, axis=1)
-    if suffix == "csv":
-        with atomic_write(out_path) as fh:
-            table.to_csv(fh, index=False, lineterminator="\n")
-    else:
-        with atomic_write(out_path, "wb") as fh:
-            table.to_parquet(fh, index=False)
-    print(f"{out_path}: {len(table):,} articles x {table.shape[1] - 5:,} features",
-          file=sys.stderr)
+    def counted(stream):
+        nonlocal n_features
+        for frame in stream:
+            n_features = frame.shape[1] - 5
+            yield frame
+
+    rows = write_stream(counted(frames), out_path)
+    print(f"{out_path}: {rows:,} articles x {n_features:,} features", file=sys.stderr)
     return 0
 
 
@@ -252,7 +255,9 @@ def _cmd_evidence(args: argparse.Namespace) -> int:
 def _cmd_run(args: argparse.Namespace) -> int:
     from .experiments import run_experiment
 
-    directory = run_experiment(args.config, corpus=args.corpus, out=args.out, quiet=args.quiet)
+    directory = run_experiment(args.config, corpus=args.corpus, out=args.out, quiet=args.quiet,
+                               engine=args.engine, workers=args.workers,
+                               scheduler=args.scheduler, chunk_size=args.chunk_size)
     print(directory)
     return 0
 
@@ -360,7 +365,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"framing: config error: {exc}", file=sys.stderr)
         return 2
-    except (CorpusError, FileNotFoundError, NotADirectoryError, KeyError, ValueError) as exc:
+    except (CorpusError, FileNotFoundError, NotADirectoryError, KeyError, ValueError,
+            ImportError) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         print(f"framing: error: {message}", file=sys.stderr)
         return 2

@@ -58,7 +58,8 @@ DEFAULTS: dict[str, Any] = {
 }
 _EVIDENCE_SETS = ("attribution", "loaded", "frames")
 _PACKAGES = ("numpy", "scipy", "pandas", "pyarrow", "scikit-learn", "nltk", "textstat",
-             "matplotlib", "pyahocorasick", "lemminflect", "vaderSentiment", "statsmodels")
+             "matplotlib", "pyahocorasick", "lemminflect", "vaderSentiment", "statsmodels",
+             "dask", "distributed")
 
 
 class ConfigError(ValueError):
@@ -186,6 +187,10 @@ class Run:
     directory: Path
     corpus_sha256: str
     quiet: bool = False
+    engine: str = "local"
+    workers: int | None = None
+    scheduler: str | None = None
+    chunk_size: int = 200
 
     def say(self, message: str) -> None:
         if not self.quiet:
@@ -211,23 +216,33 @@ def run_directory(cfg: dict[str, Any], corpus_sha256: str, out: str | None = Non
 
 
 def run_experiment(config_path: str | os.PathLike[str], *, corpus: str | None = None,
-                   out: str | None = None, quiet: bool = False) -> Path:
-    """Run (or resume) the experiment of ``config_path``; return the run directory."""
+                   out: str | None = None, quiet: bool = False, engine: str = "local",
+                   workers: int | None = None, scheduler: str | None = None,
+                   chunk_size: int = 200) -> Path:
+    """Run (or resume) the experiment of ``config_path``; return the run directory.
+
+    ``engine`` (``local``, ``processes``, ``dask``), ``workers``, ``scheduler``
+    and ``chunk_size`` choose how features are computed
+    (:func:`framing.engine.extract_stream`); they never change the outputs, so
+    they are recorded in the manifest but not in the config hash.
+    """
     from .corpora.importers import tree_sha256
+    from .engine import engine_info
 
     cfg = load_config(config_path, corpus=corpus)
+    engine_meta = engine_info(engine, workers, scheduler, chunk_size=chunk_size)
     corpus_sha = tree_sha256(cfg["corpus"]["path"])
     directory = run_directory(cfg, corpus_sha, out)
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "figures").mkdir(exist_ok=True)
-    run = Run(cfg, directory, corpus_sha, quiet)
+    run = Run(cfg, directory, corpus_sha, quiet, engine, workers, scheduler, chunk_size)
     _write_json(directory / "config.json", cfg)
     manifest = {
         "framing_version": __version__, "git": _git_state(Path(config_path).resolve().parent),
         "packages": _versions(),
         "python": sys.version.split()[0], "platform": platform.platform(),
         "corpus": {"path": cfg["corpus"]["path"], "sha256": corpus_sha}, "seed": cfg["seed"],
-        "config_sha256": _sha256_json(cfg), "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "config_sha256": _sha256_json(cfg), "engine": engine_meta, "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "finished": None, "status": "running",
     }
     _write_json(directory / "manifest.json", manifest)
@@ -269,19 +284,7 @@ def _steps(run: Run) -> None:
              lambda: write_reports(d, articles, table, comparison, metrics, cfg))
 
 
-def _meta(articles: list) -> Any:
-    import pandas as pd
-
-    return pd.DataFrame([{"doc_id": a.id, "outlet": a.outlet, "event": a.event, "date": a.date,
-                          "leaning": a.leaning} for a in articles],
-                        columns=["doc_id", "outlet", "event", "date", "leaning"])
-
-
 def _features(run: Run, articles: list) -> None:
-    import pandas as pd
-
-    from .features import make
-
     cfg = run.config
     key = _sha256_json({"corpus": run.corpus_sha256, "extractors": cfg["features"]["extractors"],
                         "version": __version__})[:16]
@@ -291,28 +294,15 @@ def _features(run: Run, articles: list) -> None:
         with atomic_write(run.directory / "features.parquet", "wb") as fh:
             fh.write(cache.read_bytes())
         return
-    texts = [a.text for a in articles]
-    frames = [_meta(articles)]
-    for name in cfg["features"]["extractors"]:
-        transformer = make(name)
-        short = name.split(".v")[0]
-        rows = []
-        chunks = range(0, len(texts), 100)
-        if not run.quiet and sys.stderr.isatty():
-            from tqdm import tqdm
+    from .engine import extract_stream, write_stream
 
-            chunks = tqdm(chunks, desc=short, unit="x100 articles", file=sys.stderr)
-        for i in chunks:
-            rows.append(transformer.transform(texts[i:i + 100]))
-        import numpy as np
-
-        values = np.vstack(rows)
-        frames.append(pd.DataFrame(values, columns=[f"{short}__{c}" for c in
-                                                    transformer.get_feature_names_out()]))
-    table = pd.concat(frames, axis=1)
-    for target in (cache, run.directory / "features.parquet"):
-        with atomic_write(target, "wb") as fh:
-            table.to_parquet(fh, index=False)
+    frames = extract_stream(articles, cfg["features"]["extractors"], engine=run.engine,
+                            workers=run.workers, chunk_size=run.chunk_size,
+                            scheduler=run.scheduler,
+                            progress=not run.quiet and sys.stderr.isatty())
+    write_stream(frames, cache)
+    with atomic_write(run.directory / "features.parquet", "wb") as fh:
+        fh.write(cache.read_bytes())
 
 
 def _evidence(run: Run, articles: list) -> None:

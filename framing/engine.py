@@ -1,0 +1,489 @@
+"""Streaming feature extraction on one core, on a process pool, or on a Dask cluster.
+
+:func:`extract_stream` reads articles lazily in chunks, computes the feature
+sets of each chunk and yields one table per chunk, in input order, whatever
+the engine; :func:`write_stream` writes those tables to Parquet or CSV as
+they arrive. Memory stays flat: at most a few chunks are held at once (the
+one being written and, on a pool or cluster, ``2 x workers`` in flight).
+
+Engines
+-------
+``local``
+    In this process.
+``processes``
+    A :class:`concurrent.futures.ProcessPoolExecutor` (spawned workers, each
+    builds its transformers once).
+``dask``
+    A ``dask.distributed`` cluster: ``scheduler="tcp://host:8786"`` for an
+    existing one, else a ``LocalCluster`` of ``workers`` single-threaded
+    processes. Needs the ``dask`` extra: ``pip install "media-framing[dask]"``.
+
+The output does not depend on the engine, the number of workers or the chunk
+size: every feature is computed per article, and :func:`write_stream` cuts
+row groups by row count, not by chunk, so the bytes are identical.
+
+Examples
+--------
+>>> from framing.corpora import iter_articles
+>>> from framing.engine import extract_stream, write_stream
+>>> frames = extract_stream(iter_articles("corpora/seed/seed.jsonl"),
+...                         ["attribution", "sentiment"])  # doctest: +SKIP
+>>> write_stream(frames, "features.parquet")  # doctest: +SKIP
+1
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import itertools
+import json
+import os
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from ._atomic import atomic_write
+
+#: Engine names accepted by :func:`extract_stream`.
+ENGINES = ("local", "processes", "dask")
+#: The leading columns of every feature table.
+META_COLUMNS = ("doc_id", "outlet", "event", "date", "leaning")
+#: Rows per Parquet row group written by :func:`write_stream`.
+ROW_GROUP_SIZE = 10_000
+DASK_EXTRA = 'pip install "media-framing[dask]"'
+
+# one row sent to a worker: doc_id, outlet, event, date, leaning, text
+_Row = tuple[str, str | None, str | None, str | None, str | None, str]
+_WARM_UP = '"We are waiting to die," she said. Officials denied the report.'
+_TRANSFORMERS: dict[tuple[str, ...], list[tuple[str, Any]]] = {}
+
+
+# ------------------------------------------------------------------------------ worker side
+
+def _transformers(feature_sets: tuple[str, ...]) -> list[tuple[str, Any]]:
+    """``(short name, transformer)`` per feature set, built once per process."""
+    built = _TRANSFORMERS.get(feature_sets)
+    if built is None:
+        from .features import make, resolve_name
+
+        built = []
+        for name in feature_sets:
+            transformer = make(name)
+            # validates the parameters and loads lexicons, VADER, the CMU dictionary once,
+            # so that a worker is warm before its first chunk
+            transformer.fit_transform([_WARM_UP])
+            built.append((resolve_name(name).split(".v")[0], transformer))
+        _TRANSFORMERS[feature_sets] = built
+    return built
+
+
+def _str_dtype() -> Any:
+    import pandas as pd
+
+    # pandas 3 infers its "str" dtype for text; pandas 2 keeps Python objects
+    return "str" if int(pd.__version__.split(".")[0]) >= 3 else object
+
+
+def _extract_chunk(feature_sets: tuple[str, ...], rows: Sequence[_Row]) -> Any:
+    """The feature table of one chunk (a top-level function, so spawned workers can run it)."""
+    import numpy as np
+    import pandas as pd
+
+    texts = [r[5] for r in rows]
+    dtype = _str_dtype()
+    columns: dict[str, Any] = {
+        col: pd.Series([r[i] for r in rows], dtype=dtype) for i, col in enumerate(META_COLUMNS)}
+    for short, transformer in _transformers(feature_sets):
+        values = np.asarray(transformer.transform(texts))
+        for j, col in enumerate(transformer.get_feature_names_out()):
+            columns[f"{short}__{col}"] = values[:, j]
+    return pd.DataFrame(columns)
+
+
+def _init_worker(feature_sets: tuple[str, ...]) -> None:
+    _transformers(feature_sets)
+
+
+# ------------------------------------------------------------------------------ driver side
+
+def _row(article: Any) -> _Row:
+    return (str(article.id), article.outlet, article.event, article.date, article.leaning,
+            article.text)
+
+
+def _chunks(articles: Iterable[Any], size: int) -> Iterator[list[_Row]]:
+    it = iter(articles)
+    while True:
+        chunk = [_row(a) for a in itertools.islice(it, size)]
+        if not chunk:
+            return
+        yield chunk
+
+
+def _default_workers() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return max(len(os.sched_getaffinity(0)), 1)
+    return os.cpu_count() or 1
+
+
+def _import_dask() -> tuple[Any, Any]:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise ImportError(f'engine "dask" needs dask and distributed: {DASK_EXTRA}') from exc
+    return Client, LocalCluster
+
+
+def _check(engine: str, workers: int | None, chunk_size: int, scheduler: str | None) -> int:
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; valid: {', '.join(ENGINES)}")
+    if scheduler is not None and engine != "dask":
+        raise ValueError(f"a scheduler address needs engine 'dask', not {engine!r}")
+    if workers is not None and (isinstance(workers, bool) or int(workers) != workers
+                                or workers < 1):
+        raise ValueError(f"workers must be a positive integer, got {workers!r}")
+    if isinstance(chunk_size, bool) or int(chunk_size) != chunk_size or chunk_size < 1:
+        raise ValueError(f"chunk_size must be a positive integer, got {chunk_size!r}")
+    if engine == "local":
+        return 1
+    return int(workers) if workers is not None else _default_workers()
+
+
+def _run_local(feature_sets: tuple[str, ...], chunks: Iterator[list[_Row]]) -> Iterator[Any]:
+    for chunk in chunks:
+        yield _extract_chunk(feature_sets, chunk)
+
+
+def _ordered(submit: Any, chunks: Iterator[list[_Row]], in_flight: int) -> Iterator[Any]:
+    """Submit chunks, keep at most ``in_flight`` pending, yield results in input order."""
+    pending: deque[Any] = deque()
+    for chunk in chunks:
+        pending.append(submit(chunk))
+        if len(pending) >= in_flight:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _run_processes(feature_sets: tuple[str, ...], chunks: Iterator[list[_Row]],
+                   workers: int) -> Iterator[Any]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=workers,
+                               mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_init_worker, initargs=(feature_sets,))
+    try:
+        yield from _ordered(lambda c: pool.submit(_extract_chunk, feature_sets, c), chunks,
+                            2 * workers)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run_dask(feature_sets: tuple[str, ...], chunks: Iterator[list[_Row]], workers: int,
+              scheduler: str | None) -> Iterator[Any]:
+    import logging
+
+    client_cls, cluster_cls = _import_dask()
+    cluster = None
+    if scheduler is not None:
+        client = client_cls(scheduler)
+        n = len(client.scheduler_info().get("workers", {})) or workers
+    else:
+        cluster = cluster_cls(n_workers=workers, threads_per_worker=1, processes=True,
+                              dashboard_address=None, silence_logs=logging.ERROR)
+        client = client_cls(cluster)
+        n = workers
+
+    def submit(chunk: list[_Row]) -> Any:
+        # a big chunk goes to the cluster on its own rather than inside the task graph
+        payload: Any = chunk
+        if sum(len(r[5]) for r in chunk) > 4_000_000:
+            [payload] = client.scatter([chunk], hash=False)
+        return client.submit(_extract_chunk, feature_sets, payload, pure=False)
+
+    try:
+        yield from _ordered(submit, chunks, 2 * n)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def extract_stream(articles: Iterable[Any], feature_sets: Sequence[str], *,
+                   engine: str = "local", workers: int | None = None, chunk_size: int = 200,
+                   scheduler: str | None = None, progress: bool = False) -> Iterator[Any]:
+    """Feature tables of ``articles``, one per chunk, in input order.
+
+    Parameters
+    ----------
+    articles : iterable of Article
+        Read lazily: at most ``chunk_size`` articles (``local``) or
+        ``2 x workers x chunk_size`` (``processes``, ``dask``) are pulled
+        ahead of the table being yielded. Anything with ``id``, ``text``,
+        ``outlet``, ``event``, ``date`` and ``leaning`` attributes works.
+    feature_sets : sequence of str
+        Registry names (``loaded`` or ``loaded.v1``; see
+        :func:`framing.features.make`).
+    engine : {"local", "processes", "dask"}, default "local"
+    workers : int, optional
+        Worker processes for ``processes`` and a local Dask cluster; default:
+        the CPUs this process may use. Ignored by ``local``.
+    chunk_size : int, default 200
+        Articles per chunk (per task on a pool or cluster).
+    scheduler : str, optional
+        Address of a running Dask scheduler (``engine="dask"`` only).
+    progress : bool, default False
+        Show a progress bar (articles) on standard error.
+
+    Yields
+    ------
+    pandas.DataFrame
+        ``doc_id, outlet, event, date, leaning`` then ``<set>__<feature>``
+        columns, exactly as ``framing extract`` writes them. An empty input
+        yields one empty table with those columns.
+
+    Raises
+    ------
+    ValueError
+        For an unknown engine, a bad ``workers`` or ``chunk_size``, or a
+        scheduler without ``engine="dask"`` (raised at the call, before any
+        work).
+    KeyError
+        For an unknown feature set.
+    ImportError
+        For ``engine="dask"`` without dask installed; the message says what
+        to install.
+    """
+    from .features import resolve_name
+
+    n_workers = _check(engine, workers, chunk_size, scheduler)
+    sets = tuple(str(n) for n in feature_sets)
+    if not sets:
+        raise KeyError("no feature set given")
+    for name in sets:
+        resolve_name(name)
+    if engine == "dask":
+        _import_dask()
+    return _stream(articles, sets, engine, n_workers, int(chunk_size), scheduler, progress)
+
+
+def _stream(articles: Iterable[Any], sets: tuple[str, ...], engine: str, workers: int,
+            chunk_size: int, scheduler: str | None, progress: bool) -> Iterator[Any]:
+    chunks = _chunks(articles, chunk_size)
+    first = next(chunks, None)
+    if first is None:
+        yield _extract_chunk(sets, [])
+        return
+    chunks = itertools.chain([first], chunks)
+    if engine == "local":
+        results = _run_local(sets, chunks)
+    elif engine == "processes":
+        results = _run_processes(sets, chunks, workers)
+    else:
+        results = _run_dask(sets, chunks, workers, scheduler)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(unit="article", file=sys.stderr)
+    try:
+        for frame in results:
+            if bar is not None:
+                bar.update(len(frame))
+            yield frame
+    finally:
+        results.close()
+        if bar is not None:
+            bar.close()
+
+
+# ------------------------------------------------------------------------------ output
+
+def _arrow_schema(frame: Any) -> Any:
+    """A schema fixed by the column names and dtypes, never by the values of a chunk."""
+    import pyarrow as pa
+
+    fields = []
+    for col in frame.columns:
+        if col in META_COLUMNS:
+            fields.append(pa.field(col, pa.large_string()))
+        else:
+            fields.append(pa.field(col, pa.from_numpy_dtype(frame[col].to_numpy().dtype)))
+    return pa.schema(fields)
+
+
+def write_stream(frames: Iterable[Any], path: str | os.PathLike[str], *,
+                 row_group_size: int = ROW_GROUP_SIZE) -> int:
+    """Write feature tables to ``path`` (``.parquet`` or ``.csv``) as they arrive.
+
+    The file is written to a temporary file beside ``path`` and renamed at
+    the end, so an interrupted run leaves no partial output. The first table
+    fixes the columns; every later one must have the same.
+
+    Parameters
+    ----------
+    frames : iterable of pandas.DataFrame
+        Typically :func:`extract_stream`.
+    path : path-like
+        Ends in ``.parquet`` or ``.csv``.
+    row_group_size : int, default 10,000
+        Rows per Parquet row group. Row groups are cut by row count, not by
+        incoming table, so the bytes do not depend on the chunk size.
+
+    Returns
+    -------
+    int
+        The number of rows written.
+
+    Raises
+    ------
+    ValueError
+        For another suffix, an empty ``frames``, or a table whose columns
+        differ from the first one.
+    """
+    suffix = str(path).lower().rsplit(".", 1)[-1]
+    if suffix not in ("parquet", "csv"):
+        raise ValueError(f"output must end in .parquet or .csv, got {str(path)!r}")
+    if row_group_size < 1:
+        raise ValueError(f"row_group_size must be positive, got {row_group_size!r}")
+    it = iter(frames)
+    first = next(it, None)
+    if first is None:
+        raise ValueError("no table to write (an empty stream)")
+    columns = list(first.columns)
+
+    def checked() -> Iterator[Any]:
+        yield first
+        for frame in it:
+            if list(frame.columns) != columns:
+                raise ValueError("a chunk's columns differ from the first chunk's")
+            yield frame
+
+    if suffix == "csv":
+        return _write_csv(checked(), path)
+    return _write_parquet(checked(), path, _arrow_schema(first), row_group_size)
+
+
+def _write_csv(frames: Iterator[Any], path: str | os.PathLike[str]) -> int:
+    rows = 0
+    with atomic_write(path) as fh:
+        for i, frame in enumerate(frames):
+            frame.to_csv(fh, index=False, header=i == 0, lineterminator="\n")
+            rows += len(frame)
+    return rows
+
+
+def _write_parquet(frames: Iterator[Any], path: str | os.PathLike[str], schema: Any,
+                   row_group_size: int) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = 0
+    buffered: list[Any] = []
+    n_buffered = 0
+    with atomic_write(path, "wb") as fh:
+        writer = pq.ParquetWriter(fh, schema)
+        try:
+            def flush(n: int) -> None:
+                nonlocal buffered, n_buffered
+                table = pa.concat_tables(buffered)
+                writer.write_table(table.slice(0, n).combine_chunks(), row_group_size=n)
+                rest = table.slice(n)
+                buffered = [rest] if len(rest) else []
+                n_buffered = len(rest)
+
+            for frame in frames:
+                table = pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+                buffered.append(table.replace_schema_metadata(None))
+                n_buffered += len(table)
+                rows += len(table)
+                while n_buffered >= row_group_size:
+                    flush(row_group_size)
+            if n_buffered:
+                flush(n_buffered)
+        finally:
+            writer.close()
+    return rows
+
+
+# ------------------------------------------------------------------------------ input
+
+def iter_corpus(path: str | os.PathLike[str], *, skip_invalid: bool = False,
+                rejects: str | os.PathLike[str] | None = None,
+                batch_size: int = 1000) -> Iterator[Any]:
+    """Stream the articles of a corpus: :func:`framing.corpora.iter_articles`, plus Parquet.
+
+    A ``.parquet`` corpus (columns of the JSONL schema: ``id``, ``text``,
+    ``outlet``, ...) is read ``batch_size`` rows at a time and every record is
+    checked as a JSONL record would be (line = 1-based row). Other formats go
+    to :func:`~framing.corpora.iter_articles`; ``skip_invalid`` and
+    ``rejects`` mean the same as there.
+    """
+    from .corpora import iter_articles
+
+    if not str(path).lower().endswith(".parquet"):
+        yield from iter_articles(path, skip_invalid=skip_invalid, rejects=rejects)
+        return
+    from .corpora.files import CorpusError, Problem, _check_record
+
+    if not Path(path).exists():
+        raise FileNotFoundError(f"corpus not found: {path}")
+    import pyarrow.parquet as pq
+
+    rejected: list[Problem] = []
+    seen: set[str] = set()
+    line = 0
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_size):
+        for record in batch.to_pylist():
+            line += 1
+            record = {k: v for k, v in record.items() if v is not None or k == "text"}
+            raw = json.dumps(record, ensure_ascii=False, default=str)
+            article, problems = _check_record(record, str(path), line, raw)
+            if article is not None and article.id in seen:
+                problems.append(Problem(str(path), line, "id", f"duplicate id {article.id!r}",
+                                        raw=raw))
+                article = None
+            if article is None:
+                first = next(p for p in problems if p.severity == "error")
+                if not skip_invalid:
+                    raise CorpusError(first)
+                rejected.append(first)
+                continue
+            seen.add(article.id)
+            yield article
+    if rejected:
+        target = Path(rejects) if rejects is not None else Path(f"{path}.rejects.jsonl")
+        with atomic_write(target) as fh:
+            for p in rejected:
+                fh.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
+
+
+# ------------------------------------------------------------------------------ manifest
+
+def engine_info(engine: str, workers: int | None = None, scheduler: str | None = None, *,
+                chunk_size: int | None = None) -> dict[str, Any]:
+    """What a run manifest records about the engine.
+
+    Examples
+    --------
+    >>> engine_info("local")
+    {'engine': 'local', 'workers': 1, 'scheduler': None}
+    >>> engine_info("processes", 2, chunk_size=200)
+    {'engine': 'processes', 'workers': 2, 'scheduler': None, 'chunk_size': 200}
+    """
+    n = _check(engine, workers, chunk_size or 1, scheduler)
+    info: dict[str, Any] = {"engine": engine, "workers": n,
+                            "scheduler": scheduler if scheduler is not None else (
+                                "LocalCluster" if engine == "dask" else None)}
+    if chunk_size is not None:
+        info["chunk_size"] = int(chunk_size)
+    if engine == "dask":
+        for pkg in ("dask", "distributed"):
+            try:
+                info[f"{pkg}_version"] = importlib.metadata.version(pkg)
+            except importlib.metadata.PackageNotFoundError:
+                info[f"{pkg}_version"] = None
+    return info

@@ -1,0 +1,182 @@
+"""The streaming engine: same bytes whatever the engine, workers and chunk size; lazy input."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import itertools
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from framing.corpora import iter_articles
+from framing.engine import (
+    META_COLUMNS,
+    engine_info,
+    extract_stream,
+    iter_corpus,
+    write_stream,
+)
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpora" / "allsides-roundups" / \
+    "allsides-roundups.jsonl"
+SETS = ["attribution", "sentiment"]
+N = 60
+
+
+def _articles(n: int = N):
+    return itertools.islice(iter_articles(CORPUS), n)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _write_both(frames, folder: Path, name: str) -> tuple[str, str]:
+    """Write the same tables as Parquet (small row groups) and CSV; their SHA-256."""
+    frames = list(frames)
+    pq_path, csv_path = folder / f"{name}.parquet", folder / f"{name}.csv"
+    assert write_stream(iter(frames), pq_path, row_group_size=25) == N
+    assert write_stream(iter(frames), csv_path) == N
+    return _digest(pq_path), _digest(csv_path)
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory) -> tuple[str, str]:
+    """Digests of the local engine's output with chunk_size 16."""
+    folder = tmp_path_factory.mktemp("ref")
+    return _write_both(extract_stream(_articles(), SETS, chunk_size=16), folder, "local")
+
+
+def test_local_matches_whole_corpus_extraction(tmp_path):
+    from framing.features import make
+
+    frames = list(extract_stream(_articles(), SETS, chunk_size=16))
+    assert [len(f) for f in frames] == [16, 16, 16, 12]
+    table = pd.concat(frames, ignore_index=True)
+    articles = list(_articles())
+    assert list(table["doc_id"]) == [a.id for a in articles]  # input order
+    assert list(table.columns[:5]) == list(META_COLUMNS)
+    texts = [a.text for a in articles]
+    for name in SETS:
+        t = make(name)
+        cols = [f"{name}__{c}" for c in t.get_feature_names_out()]
+        pd.testing.assert_frame_equal(table[cols].reset_index(drop=True),
+                                      pd.DataFrame(t.fit_transform(texts), columns=cols))
+    path = tmp_path / "f.parquet"
+    write_stream(iter(frames), path)
+    pd.testing.assert_frame_equal(pd.read_parquet(path), table, check_dtype=False)
+
+
+def test_chunk_size_does_not_change_bytes(tmp_path, reference):
+    for size in (7, 60):
+        got = _write_both(extract_stream(_articles(), SETS, chunk_size=size), tmp_path, str(size))
+        assert got == reference, f"chunk_size={size}"
+
+
+def test_processes_engine_same_bytes(tmp_path, reference):
+    frames = extract_stream(_articles(), SETS, engine="processes", workers=2, chunk_size=16)
+    assert _write_both(frames, tmp_path, "processes") == reference
+
+
+def test_dask_engine_same_bytes(tmp_path, reference):
+    if importlib.util.find_spec("distributed") is None:
+        pytest.skip('dask not installed: pip install "media-framing[dask]"')
+    frames = extract_stream(_articles(), SETS, engine="dask", workers=2, chunk_size=16)
+    assert _write_both(frames, tmp_path, "dask") == reference
+
+
+def test_input_is_read_lazily():
+    pulled = 0
+
+    def counting():
+        nonlocal pulled
+        for a in iter_articles(CORPUS):
+            pulled += 1
+            yield a
+
+    stream = extract_stream(counting(), ["sentiment"], chunk_size=16)
+    assert pulled == 0  # nothing is read before the first table is asked for
+    first = next(stream)
+    assert len(first) == 16 and pulled == 16
+    next(stream)
+    assert pulled == 32
+    stream.close()
+
+
+def test_processes_bound_chunks_in_flight():
+    pulled = 0
+
+    def counting():
+        nonlocal pulled
+        for a in iter_articles(CORPUS):
+            pulled += 1
+            yield a
+
+    stream = extract_stream(counting(), ["sentiment"], engine="processes", workers=1,
+                            chunk_size=8)
+    next(stream)
+    assert pulled <= 2 * 1 * 8  # 2 x workers chunks in flight, never the whole corpus
+    stream.close()
+
+
+def test_empty_input_writes_header_only(tmp_path):
+    frames = list(extract_stream(iter([]), ["sentiment"]))
+    assert len(frames) == 1 and len(frames[0]) == 0
+    assert list(frames[0].columns[:5]) == list(META_COLUMNS)
+    assert write_stream(iter(frames), tmp_path / "e.csv") == 0
+    assert (tmp_path / "e.csv").read_text().startswith("doc_id,outlet,event,date,leaning,")
+    assert write_stream(iter(frames), tmp_path / "e.parquet") == 0
+    assert list(pd.read_parquet(tmp_path / "e.parquet").columns) == list(frames[0].columns)
+
+
+def test_bad_arguments_fail_at_the_call(tmp_path):
+    with pytest.raises(ValueError, match="unknown engine"):
+        extract_stream([], SETS, engine="spark")
+    with pytest.raises(ValueError, match="workers"):
+        extract_stream([], SETS, engine="processes", workers=0)
+    with pytest.raises(ValueError, match="chunk_size"):
+        extract_stream([], SETS, chunk_size=0)
+    with pytest.raises(ValueError, match="needs engine 'dask'"):
+        extract_stream([], SETS, scheduler="tcp://127.0.0.1:8786")
+    with pytest.raises(KeyError, match="unknown feature set"):
+        extract_stream([], ["nope"])
+    with pytest.raises(ValueError, match=r"\.parquet or \.csv"):
+        write_stream(iter([]), tmp_path / "x.json")
+
+
+def test_failed_write_leaves_no_file(tmp_path):
+    def broken():
+        yield from extract_stream(_articles(20), ["sentiment"], chunk_size=8)
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        write_stream(broken(), tmp_path / "out.parquet")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_parquet_corpus_input(tmp_path):
+    articles = list(_articles(20))
+    rows = [{"id": a.id, "text": a.text, "outlet": a.outlet, "event": a.event, "date": a.date,
+             "leaning": a.leaning} for a in articles]
+    path = tmp_path / "corpus.parquet"
+    pd.DataFrame(rows).to_parquet(path, index=False)
+    got = list(iter_corpus(path, batch_size=6))
+    assert [(a.id, a.text, a.outlet, a.leaning) for a in got] == \
+        [(a.id, a.text, a.outlet, a.leaning) for a in articles]
+    pd.DataFrame([*rows, rows[0]]).to_parquet(path, index=False)
+    from framing.corpora import CorpusError
+
+    with pytest.raises(CorpusError, match="duplicate id"):
+        list(iter_corpus(path))
+    assert len(list(iter_corpus(path, skip_invalid=True))) == 20
+    assert (tmp_path / "corpus.parquet.rejects.jsonl").exists()
+
+
+def test_engine_info():
+    assert engine_info("local") == {"engine": "local", "workers": 1, "scheduler": None}
+    info = engine_info("processes", 3, chunk_size=50)
+    assert info == {"engine": "processes", "workers": 3, "scheduler": None, "chunk_size": 50}
+    dask = engine_info("dask", 2, "tcp://10.0.0.1:8786")
+    assert dask["scheduler"] == "tcp://10.0.0.1:8786" and "dask_version" in dask
