@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
 
@@ -172,6 +173,18 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", help="run directory (default runs/NAME-<config+corpus hash>)")
     run.add_argument("--quiet", action="store_true", help="no progress output")
     _add_engine(run)
+    train = sub.add_parser("train", help="retrain a shipped model from ../shared/data",
+                           description="Retrain the loaded-word tagger from BABE/MBIC, PTC and "
+                                       "the AllSides full texts (deterministic for a seed).")
+    train.add_argument("model", choices=("loaded-words",))
+    train.add_argument("--data", default=str(Path(__file__).resolve().parents[1].parent
+                                             / "shared" / "data"),
+                       help="the shared data folder (default ../shared/data)")
+    train.add_argument("--out", default=None,
+                       help="model file (default: the package's framing/data/"
+                            "loaded_words_model.json)")
+    train.add_argument("--seed", type=int, default=0)
+    train.add_argument("--split", choices=("sentence", "topic"), default="sentence")
     lex = sub.add_parser("lexicons", help="list the shipped lexicons")
     lex.add_argument("action", choices=("list",))
     return parser
@@ -259,6 +272,18 @@ def _cmd_run(args: argparse.Namespace) -> int:
                                engine=args.engine, workers=args.workers,
                                scheduler=args.scheduler, chunk_size=args.chunk_size)
     print(directory)
+    return 0
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from importlib import resources
+
+    from .features.loaded_tagger import train_loaded_words
+
+    out = args.out or str(resources.files("framing").joinpath("data/loaded_words_model.json"))
+    result = train_loaded_words(args.data, out, seed=args.seed, split=args.split)
+    print(json.dumps(result["metrics"]["test"], indent=2, sort_keys=True))
+    print(f"wrote {out}", file=sys.stderr)
     return 0
 
 
@@ -358,6 +383,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("evidence", None): _cmd_evidence,
         ("lexicons", None): _cmd_lexicons,
         ("run", None): _cmd_run,
+        ("train", None): _cmd_train,
     }
     handler = handlers[(args.command, getattr(args, "corpus_command", None))]
     try:

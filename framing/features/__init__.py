@@ -9,6 +9,7 @@ character spans behind each value.
 from .attribution import AttributionFeatures
 from .base import Evidence, check_texts
 from .loaded import LoadedLanguageFeatures
+from .loaded_tagger import LoadedWordTagger
 from .readability import ReadabilityFeatures
 from .registry import REGISTRY, make, resolve_name
 from .sentiment import SentimentFeatures
@@ -18,6 +19,7 @@ __all__ = [
     "AttributionFeatures",
     "Evidence",
     "LoadedLanguageFeatures",
+    "LoadedWordTagger",
     "ReadabilityFeatures",
     "SentimentFeatures",
     "check_texts",

@@ -21,6 +21,12 @@ def _frames(**params: Any) -> Any:
     return FrameFeatures(**params)
 
 
+def _loaded_words(**params: Any) -> Any:
+    from .loaded_tagger import LoadedWordTagger
+
+    return LoadedWordTagger(**params)
+
+
 #: Versioned name -> factory of a fresh transformer.
 REGISTRY: dict[str, Callable[..., Any]] = {
     "attribution.v1": AttributionFeatures,
@@ -28,6 +34,7 @@ REGISTRY: dict[str, Callable[..., Any]] = {
     "sentiment.v1": SentimentFeatures,
     "readability.v1": ReadabilityFeatures,
     "frames.v1": _frames,
+    "loaded_words.v1": _loaded_words,
 }
 
 
