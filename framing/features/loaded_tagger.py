@@ -58,11 +58,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin
 
 from ..text import WORD_RE
 from .analysis import analyze
-from .base import Evidence, check_texts
+from .base import Evidence, TextTransformer, check_texts
 
 __all__ = ["FEATURE_NAMES", "MODEL_RESOURCE", "LoadedWordTagger", "LoadedWordsModel",
            "TokenFeatures", "gold_tokens", "load_model", "prf", "split_of", "token_features",
@@ -374,7 +373,7 @@ def _model_json(model: dict[str, Any]) -> str:
 
 # ----------------------------------------------------------------------------- the tagger
 
-class LoadedWordTagger(TransformerMixin, BaseEstimator):
+class LoadedWordTagger(TextTransformer):
     """Tag loaded words with a pre-trained logistic regression; rates per article.
 
     Parameters
@@ -421,22 +420,10 @@ class LoadedWordTagger(TransformerMixin, BaseEstimator):
             raise ValueError(f"threshold must be in (0, 1], got {self.threshold!r}")
         return t
 
-    def fit(self, X: Any, y: Any = None) -> LoadedWordTagger:
-        """Validate ``X``, the threshold and the model file; nothing is learned here."""
-        check_texts(X)
+    def _feature_names(self) -> tuple[str, ...]:
+        """The five column names (see the class docstring); checks threshold and model."""
         self._threshold()
-        return self
-
-    def __sklearn_tags__(self):  # noqa: D105
-        tags = super().__sklearn_tags__()
-        tags.input_tags.string = True
-        tags.input_tags.two_d_array = False
-        tags.requires_fit = False
-        return tags
-
-    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
-        """The five column names (see the class docstring)."""
-        return np.asarray(FEATURE_NAMES, dtype=object)
+        return tuple(FEATURE_NAMES)
 
     def token_probabilities(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``(spans, probabilities, quoted)`` for every word token of ``text``.
