@@ -36,12 +36,10 @@ from __future__ import annotations
 
 import importlib.metadata
 import itertools
-import json
 import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import Any
 
 from ._atomic import atomic_write
@@ -412,53 +410,12 @@ def _write_parquet(frames: Iterator[Any], path: str | os.PathLike[str], schema: 
 # ------------------------------------------------------------------------------ input
 
 def iter_corpus(path: str | os.PathLike[str], *, skip_invalid: bool = False,
-                rejects: str | os.PathLike[str] | None = None,
-                batch_size: int = 1000) -> Iterator[Any]:
-    """Stream the articles of a corpus: :func:`framing.corpora.iter_articles`, plus Parquet.
-
-    A ``.parquet`` corpus (columns of the JSONL schema: ``id``, ``text``,
-    ``outlet``, ...) is read ``batch_size`` rows at a time and every record is
-    checked as a JSONL record would be (line = 1-based row). Other formats go
-    to :func:`~framing.corpora.iter_articles`; ``skip_invalid`` and
-    ``rejects`` mean the same as there.
-    """
+                rejects: str | os.PathLike[str] | None = None) -> Iterator[Any]:
+    """Stream the articles of a corpus (JSONL, CSV, Parquet, .txt): the same reader,
+    checks and rejects file as :func:`framing.corpora.iter_articles`."""
     from .corpora import iter_articles
 
-    if not str(path).lower().endswith(".parquet"):
-        yield from iter_articles(path, skip_invalid=skip_invalid, rejects=rejects)
-        return
-    from .corpora.files import CorpusError, Problem, _check_record
-
-    if not Path(path).exists():
-        raise FileNotFoundError(f"corpus not found: {path}")
-    import pyarrow.parquet as pq
-
-    rejected: list[Problem] = []
-    seen: set[str] = set()
-    line = 0
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_size):
-        for record in batch.to_pylist():
-            line += 1
-            record = {k: v for k, v in record.items() if v is not None or k == "text"}
-            raw = json.dumps(record, ensure_ascii=False, default=str)
-            article, problems = _check_record(record, str(path), line, raw)
-            if article is not None and article.id in seen:
-                problems.append(Problem(str(path), line, "id", f"duplicate id {article.id!r}",
-                                        raw=raw))
-                article = None
-            if article is None:
-                first = next(p for p in problems if p.severity == "error")
-                if not skip_invalid:
-                    raise CorpusError(first)
-                rejected.append(first)
-                continue
-            seen.add(article.id)
-            yield article
-    if rejected:
-        target = Path(rejects) if rejects is not None else Path(f"{path}.rejects.jsonl")
-        with atomic_write(target) as fh:
-            for p in rejected:
-                fh.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
+    return iter_articles(path, skip_invalid=skip_invalid, rejects=rejects)
 
 
 # ------------------------------------------------------------------------------ manifest

@@ -162,7 +162,7 @@ def test_parquet_corpus_input(tmp_path):
              "leaning": a.leaning} for a in articles]
     path = tmp_path / "corpus.parquet"
     pd.DataFrame(rows).to_parquet(path, index=False)
-    got = list(iter_corpus(path, batch_size=6))
+    got = list(iter_corpus(path))
     assert [(a.id, a.text, a.outlet, a.leaning) for a in got] == \
         [(a.id, a.text, a.outlet, a.leaning) for a in articles]
     pd.DataFrame([*rows, rows[0]]).to_parquet(path, index=False)

@@ -26,7 +26,8 @@ from .model import ARTICLE_FIELDS, LEANINGS, Annotation, Article
 _DATE_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?")
 _STRING_FIELDS = ("outlet", "event", "date", "title", "url")
 #: File suffixes :func:`read_articles` understands.
-SUPPORTED = (".jsonl", ".jsonl.gz", ".ndjson", ".csv", ".txt", "a folder of .txt files")
+SUPPORTED = (".jsonl", ".jsonl.gz", ".ndjson", ".csv", ".parquet", ".txt",
+             "a folder of .txt files")
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,20 @@ def _iter_csv(path: Path) -> Iterator[tuple[int, str, dict[str, Any] | Problem]]
         start = reader.line_num + 1
 
 
+def _iter_parquet(path: Path, batch_size: int = 1000
+                  ) -> Iterator[tuple[int, str, dict[str, Any] | Problem]]:
+    """Records of a Parquet corpus (JSONL schema columns), ``batch_size`` rows at a time;
+    the "line" of a record is its 1-based row."""
+    import pyarrow.parquet as pq
+
+    row = 0
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_size):
+        for record in batch.to_pylist():
+            row += 1
+            record = {k: v for k, v in record.items() if v is not None or k == "text"}
+            yield row, json.dumps(record, ensure_ascii=False, default=str), record
+
+
 def _iter_txt(paths: Iterable[Path], root: Path) -> Iterator[tuple[int, str, dict[str, Any] | Problem]]:
     for f in paths:
         text, problem = _decode(f.read_bytes(), str(f), 1)
@@ -181,6 +196,8 @@ def _records(path: Path) -> Iterator[tuple[str, int, str, dict[str, Any] | Probl
         it = _iter_jsonl(path)
     elif suffix == ".csv":
         it = _iter_csv(path)
+    elif suffix == ".parquet":
+        it = _iter_parquet(path)
     elif suffix == ".txt":
         it = ((ln, raw, rec if isinstance(rec, Problem) else
                {k: v for k, v in rec.items() if k != "_path"})
@@ -293,8 +310,10 @@ def iter_articles(path: str | os.PathLike[str], *, skip_invalid: bool = False,
     ----------
     path : path-like
         A ``.jsonl`` (or ``.jsonl.gz``) file, a ``.csv`` file with a header row
-        and a ``text`` column, a single ``.txt`` article, or a folder of ``.txt``
-        files (id = path relative to the folder, without ``.txt``).
+        and a ``text`` column, a ``.parquet`` file with the JSONL schema's
+        columns (read in batches; "line" = row), a single ``.txt`` article, or a
+        folder of ``.txt`` files (id = path relative to the folder, without
+        ``.txt``).
     skip_invalid : bool, default False
         False: raise :class:`CorpusError` at the first invalid record.
         True: skip invalid records and write each one, with its reason, to
