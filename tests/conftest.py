@@ -10,6 +10,16 @@ import os
 from pathlib import Path
 
 import pytest
+from sklearn.utils.estimator_checks import (
+    check_do_not_raise_errors_in_init_or_set_params,
+    check_estimator_cloneable,
+    check_estimator_repr,
+    check_get_params_invariance,
+    check_mixin_order,
+    check_no_attributes_set_in_init,
+    check_parameters_default_constructible,
+    check_set_params,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("FRAMING_SHARED", REPO.parent / "shared"))
@@ -49,3 +59,18 @@ def seed_path() -> Path:
 def repo_root() -> Path:
     """The repository's top folder."""
     return REPO
+
+
+#: The scikit-learn estimator checks that apply to transformers over raw strings
+#: (``parametrize_with_checks`` skips string-input estimators; see ../shared/STYLE.md).
+STRING_INPUT_CHECKS = (
+    check_estimator_cloneable, check_estimator_repr, check_no_attributes_set_in_init,
+    check_get_params_invariance, check_set_params, check_parameters_default_constructible,
+    check_do_not_raise_errors_in_init_or_set_params, check_mixin_order,
+)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test taking ``string_check`` runs once per check in :data:`STRING_INPUT_CHECKS`."""
+    if "string_check" in metafunc.fixturenames:
+        metafunc.parametrize("string_check", STRING_INPUT_CHECKS, ids=lambda c: c.__name__)

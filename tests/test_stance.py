@@ -8,16 +8,6 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sklearn.utils.estimator_checks import (
-    check_do_not_raise_errors_in_init_or_set_params,
-    check_estimator_cloneable,
-    check_estimator_repr,
-    check_get_params_invariance,
-    check_mixin_order,
-    check_no_attributes_set_in_init,
-    check_parameters_default_constructible,
-    check_set_params,
-)
 
 from framing.stance import (
     CUE_ABOUT_TARGET,
@@ -31,11 +21,6 @@ from framing.stance import (
     label_of,
     stance_toward,
 )
-
-STRING_CHECKS = [check_estimator_cloneable, check_estimator_repr,
-                 check_no_attributes_set_in_init, check_get_params_invariance, check_set_params,
-                 check_parameters_default_constructible,
-                 check_do_not_raise_errors_in_init_or_set_params, check_mixin_order]
 
 
 def _texts(text, spans):
@@ -212,9 +197,8 @@ def test_arbitrary_text_never_raises(text, entity):
 
 # ------------------------------------------------------------------------------- transformer
 
-@pytest.mark.parametrize("check", STRING_CHECKS, ids=lambda c: c.__name__)
-def test_stance_features_sklearn_checks(check):
-    check("StanceFeatures", StanceFeatures())
+def test_stance_features_sklearn_checks(string_check):
+    string_check("StanceFeatures", StanceFeatures())
 
 
 def test_stance_features_contract(seed_text):

@@ -10,16 +10,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
-from sklearn.utils.estimator_checks import (
-    check_do_not_raise_errors_in_init_or_set_params,
-    check_estimator_cloneable,
-    check_estimator_repr,
-    check_get_params_invariance,
-    check_mixin_order,
-    check_no_attributes_set_in_init,
-    check_parameters_default_constructible,
-    check_set_params,
-)
 
 from framing.attribution.words import word_classes
 from framing.features.loaded_tagger import (
@@ -33,10 +23,6 @@ from framing.features.loaded_tagger import (
     train_loaded_words,
 )
 from framing.text import WORD_RE
-
-CHECKS = [check_estimator_cloneable, check_estimator_repr, check_no_attributes_set_in_init,
-          check_get_params_invariance, check_set_params, check_parameters_default_constructible,
-          check_do_not_raise_errors_in_init_or_set_params, check_mixin_order]
 
 
 @pytest.fixture(scope="module")
@@ -73,10 +59,9 @@ def test_model_lexicon_categories_still_exist():
         current)
 
 
-@pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.__name__)
 @pytest.mark.parametrize("params", [{}, {"threshold": 0.5}], ids=["default", "threshold"])
-def test_sklearn_checks(check, params):
-    check(LoadedWordTagger.__name__, LoadedWordTagger(**params))
+def test_sklearn_checks(string_check, params):
+    string_check(LoadedWordTagger.__name__, LoadedWordTagger(**params))
 
 
 def test_seed_article_tags(seed_text, seed_tags):

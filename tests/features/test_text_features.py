@@ -6,16 +6,6 @@ import numpy as np
 import pytest
 from sklearn.pipeline import make_pipeline, make_union
 from sklearn.preprocessing import StandardScaler
-from sklearn.utils.estimator_checks import (
-    check_do_not_raise_errors_in_init_or_set_params,
-    check_estimator_cloneable,
-    check_estimator_repr,
-    check_get_params_invariance,
-    check_mixin_order,
-    check_no_attributes_set_in_init,
-    check_parameters_default_constructible,
-    check_set_params,
-)
 
 from framing.features import (
     LoadedLanguageFeatures,
@@ -25,16 +15,12 @@ from framing.features import (
     resolve_name,
 )
 
-CHECKS = [check_estimator_cloneable, check_estimator_repr, check_no_attributes_set_in_init,
-          check_get_params_invariance, check_set_params, check_parameters_default_constructible,
-          check_do_not_raise_errors_in_init_or_set_params, check_mixin_order]
 TRANSFORMERS = [LoadedLanguageFeatures, SentimentFeatures, ReadabilityFeatures]
 
 
 @pytest.mark.parametrize("cls", TRANSFORMERS, ids=lambda c: c.__name__)
-@pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.__name__)
-def test_sklearn_checks(cls, check):
-    check(cls.__name__, cls())
+def test_sklearn_checks(cls, string_check):
+    string_check(cls.__name__, cls())
 
 
 @pytest.mark.parametrize("cls", TRANSFORMERS, ids=lambda c: c.__name__)
