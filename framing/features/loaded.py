@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from ..attribution.cues import lower_same_length
 from ..text import WORD_RE
 from .analysis import analyze
 from .base import Evidence, TextTransformer, check_texts
@@ -105,8 +106,7 @@ class LoadedLanguageFeatures(TextTransformer):
     def _matches(self, text: str) -> tuple[list[Match], Any]:
         matcher, _ = self._setup()
         analysis = analyze(text)
-        matches = matcher.match(text, analysis.seg.norm.lower()
-                                if len(analysis.seg.norm.lower()) == len(text) else None)
+        matches = matcher.match(text, lower_same_length(analysis.seg.norm))
         if self.negation:
             matches = [m for m in matches if not m.negated]
         return matches, analysis
