@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .._atomic import atomic_write
+from .idset import IdHashSet
 from .model import ARTICLE_FIELDS, LEANINGS, Annotation, Article
 
 _DATE_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?")
@@ -277,6 +278,27 @@ def _check_record(record: dict[str, Any], where: str, line: int,
     return article, problems
 
 
+#: Duplicate-id confirmations by re-reading before switching to an exact id map.
+_MAX_RESCANS = 20
+
+
+def _id_locations(path: Path, stop: int, only: str | None = None) -> dict[str, str]:
+    """First ``file:line`` of each valid record's id among the first ``stop`` records."""
+    found: dict[str, str] = {}
+    for ordinal, (where, line, _raw, rec) in enumerate(_records(path)):
+        if ordinal >= stop:
+            break
+        if isinstance(rec, Problem):
+            continue
+        art_id = rec.get("id")
+        if art_id is None or (only is not None and str(art_id) != only):
+            continue
+        article, _ = _check_record(rec, where, line, _raw)
+        if article is not None:
+            found.setdefault(article.id, f"{where}:{line}")
+    return found
+
+
 def check_corpus(path: str | os.PathLike[str]) -> Iterator[tuple[Article | None, list[Problem]]]:
     """Read every record of ``path`` and yield ``(article or None, problems)``.
 
@@ -286,19 +308,33 @@ def check_corpus(path: str | os.PathLike[str]) -> Iterator[tuple[Article | None,
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"corpus not found: {path}")
-    seen: dict[str, str] = {}
-    for where, line, raw, rec in _records(path):
+    ids = IdHashSet()
+    exact: dict[str, str] | None = None  # every id's location, once duplicates abound
+    rescans = 0
+    for ordinal, (where, line, raw, rec) in enumerate(_records(path)):
         if isinstance(rec, Problem):
             yield None, [rec]
             continue
         article, problems = _check_record(rec, where, line, raw)
         if article is not None:
-            if article.id in seen:
+            first: str | None
+            if exact is not None:
+                first = exact.setdefault(article.id, f"{where}:{line}")
+                first = None if first == f"{where}:{line}" else first
+            elif ids.add(article.id):
+                first = None
+            else:  # suspected duplicate: confirm by reading again up to here
+                rescans += 1
+                if rescans > _MAX_RESCANS:
+                    exact = _id_locations(path, ordinal)
+                first = (exact.get(article.id) if exact is not None
+                         else _id_locations(path, ordinal, article.id).get(article.id))
+                if exact is not None and first is None:
+                    exact[article.id] = f"{where}:{line}"
+            if first is not None:
                 problems.append(Problem(where, line, "id", f"duplicate id {article.id!r} "
-                                        f"(first at {seen[article.id]})", raw=raw))
+                                        f"(first at {first})", raw=raw))
                 article = None
-            else:
-                seen[article.id] = f"{where}:{line}"
         yield article, problems
 
 

@@ -166,3 +166,41 @@ def test_summarize():
     assert s.outlets == {"A": 2, "B": 1, "C": 1}
     assert (s.first_date, s.last_date, s.undated) == ("2021-01-01", "2021-02-01", 1)
     assert "events:    2 (1 with left, center and right)" in s.format()
+
+
+def _dup_corpus(tmp_path, ids):
+    return write_lines(tmp_path / "dups.jsonl", [
+        json.dumps({"id": i, "text": f"Text number {n}."}) for n, i in enumerate(ids)])
+
+
+@pytest.mark.parametrize("n_dups", [1, 3, 30])
+def test_duplicate_ids_each_named_with_first_location(tmp_path, n_dups):
+    # more duplicates than the re-reading budget switches to an exact id map
+    ids = [f"u{i}" for i in range(50)] + [f"u{i}" for i in range(n_dups)] + ["u0", "z"]
+    path = _dup_corpus(tmp_path, ids)
+    n_ok, problems = validate_corpus(path)
+    assert n_ok == 51
+    expected = [(51 + i, f"duplicate id 'u{i}' (first at {path}:{i + 1})") for i in range(n_dups)]
+    expected.append((51 + n_dups, f"duplicate id 'u0' (first at {path}:1)"))
+    assert [(p.line, p.message) for p in problems] == expected
+
+
+def test_hash_collisions_are_not_duplicates(tmp_path, monkeypatch):
+    from framing.corpora import idset
+
+    monkeypatch.setattr(idset, "_hash", lambda text: 7)  # every id collides
+    path = _dup_corpus(tmp_path, [f"c{i}" for i in range(40)] + ["c5"])
+    n_ok, problems = validate_corpus(path)
+    assert n_ok == 40
+    assert [(p.line, p.message) for p in problems] == [
+        (41, f"duplicate id 'c5' (first at {path}:6)")]
+
+
+def test_id_hash_set_grows_and_stays_small():
+    from framing.corpora.idset import IdHashSet
+
+    ids = IdHashSet(capacity=4)
+    assert all(ids.add(f"id-{i}") for i in range(10_000))
+    assert not any(ids.add(f"id-{i}") for i in range(0, 10_000, 7))
+    assert len(ids) == 10_000
+    assert ids.nbytes == 8 * 16_384
