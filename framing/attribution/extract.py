@@ -39,7 +39,7 @@ from .cues import Cue, cue_lexicon, find_cues, lower_same_length
 from .model import Attribution
 from .quotes import Quote, find_quotes
 from .speakers import SpeakerResolver
-from .words import cue_frames, word_classes
+from .words import cue_frames, person_titles, word_classes
 
 # Words that make the following quote a name, a title or a scare quote.
 _NAMING = re.compile(r"(?:so-called|so called|dubbed|nicknamed|known as|titled|entitled|named|"
@@ -261,6 +261,11 @@ def _appositive(doc: _Doc, toks: list[tuple[int, int]], k: int) -> _Speaker | No
     return _Speaker(toks[name_start][0], toks[j - 1][1], description=desc)
 
 
+def _abbreviated(tok: str) -> bool:
+    """A title ("Mr", "Sen") or an initial ("W") that a period follows inside a name."""
+    return (len(tok) == 1 and tok.isupper()) or tok.lower() in person_titles()
+
+
 def _np_after(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
     """The speaker right after an inverted cue: ``said John Smith, the mayor.``"""
     norm, w = doc.norm, doc.words
@@ -285,6 +290,8 @@ def _np_after(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
         if not t[0].isalnum():
             if t in ("&", "-", "'", "\u2019"):
                 continue
+            if t == "." and i > 0 and toks[i - 1][1] == s and _abbreviated(norm[toks[i - 1][0]:s]):
+                continue  # "said Mr. Schmidt", "said George W. Bush"
             break
         if i > 0 and tl in w["preposition"] and tl not in {"of", "for"}:
             break

@@ -25,6 +25,32 @@ _MAP = {**{c: '"' for c in _DOUBLE_QUOTES}, **{c: "'" for c in _SINGLE_QUOTES},
 # few characters that change, which is an order of magnitude faster on news text.
 _VARIANTS = re.compile("[" + "".join(sorted(_MAP)) + "]")
 
+# Two-character quotation marks: ``''...''`` and ````...''`` (LDC / New York Times
+# convention, also TeX). Runs of two or three apostrophes (three = a double mark
+# next to a single one) and pairs of backticks; a run between two letters is left alone.
+_PAIRED = re.compile(r"(?<![A-Za-z0-9])'{2,3}|'{2,3}(?![A-Za-z0-9])|``")
+_BEFORE_OPENING_PAIR = frozenset(" \t\n\r([{\u2014-/")
+
+
+def _paired_marks(norm: str) -> str:
+    """Rewrite two-character quotation marks as one ``"`` and one space, in place.
+
+    The ``"`` sits next to the quoted words (``␣"Hey`` when opening, ``Hey"␣``
+    when closing) so the quotation rules see an ordinary straight mark; a third
+    apostrophe stays a single quote on the outer side.
+    """
+    def one(m: re.Match[str]) -> str:
+        run = m.group()
+        if run == "``":
+            return ' "'
+        i = m.start()
+        opening = i == 0 or norm[i - 1] in _BEFORE_OPENING_PAIR
+        if len(run) == 2:
+            return ' "' if opening else '" '
+        return " \"'" if opening else "'\" "
+    return _PAIRED.sub(one, norm)
+
+
 #: Characters that open a quotation in raw text, by the straight mark they normalise to.
 OPENING_DOUBLE = '"\u201c\u201e\u201f\u00ab\u301d'
 OPENING_SINGLE = "'\u2018\u201a\u201b\u2039"
@@ -36,7 +62,9 @@ def normalize_typography(text: str) -> str:
     ``“ ” „ « » ″`` become ``"``; ``‘ ’ ‚ ‹ › ′`` become ``'``; en/em dashes,
     minus signs and figure dashes become ``—``; soft and non-breaking hyphens
     become ``-``; non-breaking, thin and zero-width spaces become a space;
-    the line separator (U+2028) becomes ``\\n``.
+    the line separator (U+2028) becomes ``\\n``. Two-character quotation
+    marks (``''...''`` and ````...''``, as in LDC news corpora) become one
+    ``"`` next to the quoted words plus one space.
 
     Parameters
     ----------
@@ -53,6 +81,7 @@ def normalize_typography(text: str) -> str:
     >>> normalize_typography("\u201cNo,\u201d she said \u2014 \u00abnever\u00bb.")
     '"No," she said \u2014 "never".'
     """
-    if text.isascii():
-        return text
-    return _VARIANTS.sub(lambda m: _MAP[m.group()], text)
+    norm = text if text.isascii() else _VARIANTS.sub(lambda m: _MAP[m.group()], text)
+    if "''" in norm or "``" in norm:
+        norm = _paired_marks(norm)
+    return norm

@@ -139,3 +139,16 @@ def test_long_and_pathological_inputs_are_linear():
                  ("word " * 30 + "\n\n") * 2_000]:
         seg = segment(text)
         _check_spans(text, seg.sentences)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # LDC / New York Times convention: two apostrophes (or two backticks) for a double mark
+    ("''We won,'' he said.", ' "We won,"  he said.'),
+    ("``We won,'' he said.", ' "We won,"  he said.'),
+    ("''Say: 'Hey, he's one of us,''' Mr. English said.",
+     " \"Say: 'Hey, he's one of us,'\"  Mr. English said."),
+    ("(''No'') and the Joneses'' car", '( "No" ) and the Joneses"  car'),
+    ("rock''n''roll", "rock''n''roll"),  # between letters: left alone
+])
+def test_two_character_quotation_marks(raw, expected):
+    assert normalize_typography(raw) == expected
