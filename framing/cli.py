@@ -138,6 +138,10 @@ def build_parser() -> argparse.ArgumentParser:
                              "stdin")
     quotes.add_argument("--format", choices=("jsonl", "table"), default="jsonl",
                         help="output format (default jsonl)")
+    quotes.add_argument("--speech-only", action="store_true",
+                        help="reported speech only: leave out attributed beliefs, wishes, "
+                             "stances, findings and labels (cue categories belief, intention, "
+                             "stance, evidence, naming)")
     quotes.add_argument("--quiet", action="store_true", help="no progress bar")
     _add_skip(quotes)
     extract = sub.add_parser("extract", help="feature table of a corpus (Parquet or CSV)",
@@ -318,7 +322,7 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
         out.write(f"{'doc_id':<24} {'kind':<8} {'speaker':<28} {'cue':<24} {'source':<13} "
                   "content\n")
     for article in articles:
-        for att in extract_attributions(article.text):
+        for att in extract_attributions(article.text, attitudes=not args.speech_only):
             if args.format == "jsonl":
                 out.write(json.dumps(att.to_dict(article.id), ensure_ascii=False) + "\n")
             else:

@@ -78,7 +78,7 @@ def test_info_stops_at_first_error_or_skips_with_rejects(tmp_path, capsys):
 def test_quotes_jsonl_on_seed(seed_path, capsys):
     assert main(["quotes", str(seed_path)]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert len(rows) == 19
+    assert len(rows) == 20
     required = {"doc_id", "kind", "content", "content_start", "content_end", "speaker",
                 "speaker_start", "speaker_end", "cue", "cue_category", "source_type",
                 "anonymous"}
@@ -88,6 +88,10 @@ def test_quotes_jsonl_on_seed(seed_path, capsys):
         assert text[r["content_start"]:r["content_end"]] == r["content"]
     mother = next(r for r in rows if r["content"].startswith("Mosul is now like hell"))
     assert (mother["speaker"], mother["speaker_text"]) == ("Amina Ibrahim", "She")
+    assert [r["cue"] for r in rows if r["cue_category"] == "intention"] == ["want"]
+    assert main(["quotes", "--speech-only", str(seed_path)]) == 0
+    speech = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(speech) == 19 and all(r["cue"] != "want" for r in speech)
 
 
 def test_quotes_table_and_stdin(monkeypatch, capsys, repo_root):
@@ -112,7 +116,7 @@ def test_extract_csv_and_parquet(repo_root, tmp_path, capsys):
                  str(out)]) == 0
     df = pd.read_csv(out)
     assert list(df.columns[:5]) == ["doc_id", "outlet", "event", "date", "leaning"]
-    assert df.shape == (1, 5 + 29 + 9)
+    assert df.shape == (1, 5 + 34 + 9)
     assert "attribution__share_direct" in df.columns
     assert "sentiment__sentiment_all_mean" in df.columns
     pq = tmp_path / "f.parquet"

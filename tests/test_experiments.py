@@ -122,7 +122,7 @@ def test_bad_config_errors(tmp_path, small_corpus, extra, message):
     cfg = write_config(tmp_path, small_corpus, extra)
     if message is None:
         assert load_config(cfg)["features"]["extractors"] == [
-            "attribution.v1", "loaded.v1", "frames.v1"]
+            "attribution.v2", "loaded.v1", "frames.v1"]
         return
     with pytest.raises(ConfigError, match=message):
         load_config(cfg)

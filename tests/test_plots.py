@@ -235,12 +235,12 @@ def test_mix_bars_real_sources_and_cues(seed_rows):
     target = _other_axes()
     ax = plots.mix_bars(attr, meta["outlet"].tolist(), prefix="cue_", ax=target)
     assert ax is target
-    assert len(ax.containers) == 12
+    assert len(ax.containers) == 17
     assert "cue" in ax.get_title()
     # more categories than colours: repeated colours get a hatch
     faces = [(to_hex(c.patches[0].get_facecolor()), c.patches[0].get_hatch())
              for c in ax.containers]
-    assert len(set(faces)) == 12
+    assert len(set(faces)) == 17
     with pytest.raises(ValueError, match="no numeric columns"):
         plots.mix_bars(attr, meta["outlet"].tolist(), prefix="nothing_")
 

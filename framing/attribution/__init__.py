@@ -4,13 +4,17 @@
 their content, cue (reporting verb or phrase, with a framing category) and
 speaker (titles stripped, pronouns and surnames resolved, source type,
 anonymity), as character offsets into the raw text. Rule-based and offline.
+Besides reported speech it finds attributed beliefs, wishes, stances, findings
+and labels (``attitudes=True``, the default; categories in
+:data:`ATTITUDE_CATEGORIES`).
 """
 
-from .cues import CUE_CATEGORIES, Cue, find_cues
+from .cues import ATTITUDE_CATEGORIES, CUE_CATEGORIES, Cue, find_cues
 from .extract import extract_attributions
 from .model import KINDS, SOURCE_TYPES, Attribution
 
 __all__ = [
+    "ATTITUDE_CATEGORIES",
     "CUE_CATEGORIES",
     "KINDS",
     "SOURCE_TYPES",

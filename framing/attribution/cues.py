@@ -17,7 +17,10 @@ from ..lexicons import read_table
 
 #: The categories a cue can have, in the order the lexicon header gives them.
 CUE_CATEGORIES = ("neutral", "assertive", "distancing", "concessive", "denial", "alarm",
-                  "emotive", "speculative", "directive", "praise", "reveal", "question")
+                  "emotive", "speculative", "directive", "praise", "reveal", "question",
+                  "belief", "intention", "stance", "evidence", "naming")
+#: Categories of ``attitude_cues.tsv``: attributions of beliefs, wishes, positions, findings.
+ATTITUDE_CATEGORIES = frozenset(("belief", "intention", "stance", "evidence", "naming"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,21 +35,26 @@ class Cue:
 
 
 @cache
-def cue_lexicon() -> dict[str, tuple[str, str]]:
-    """``{form: (lemma, category)}`` from ``reporting_verbs.tsv``."""
+def cue_lexicon(attitudes: bool = True) -> dict[str, tuple[str, str]]:
+    """``{form: (lemma, category)}`` from ``reporting_verbs.tsv`` (and ``attitude_cues.tsv``)."""
     out: dict[str, tuple[str, str]] = {}
-    for row in read_table("reporting_verbs.tsv"):
-        for form in row["forms"].split(","):
-            form = form.strip().lower()
-            if form:
-                out[form] = (row["lemma"], row["category"])
+    files = ("reporting_verbs.tsv", "attitude_cues.tsv") if attitudes else ("reporting_verbs.tsv",)
+    for name in files:
+        for row in read_table(name):
+            for form in row["forms"].split(","):
+                form = form.strip().lower()
+                if form:
+                    if form in out:
+                        raise ValueError(f"{name}: cue form {form!r} already belongs to "
+                                         f"{out[form][0]!r}")
+                    out[form] = (row["lemma"], row["category"])
     return out
 
 
 @cache
-def _automaton() -> ahocorasick.Automaton:
+def _automaton(attitudes: bool = True) -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
-    for form, (lemma, category) in cue_lexicon().items():
+    for form, (lemma, category) in cue_lexicon(attitudes).items():
         auto.add_word(form, (len(form), form, lemma, category))
     auto.make_automaton()
     return auto
@@ -64,11 +72,12 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def find_cues(lower: str) -> list[Cue]:
+def find_cues(lower: str, attitudes: bool = True) -> list[Cue]:
     """All cue occurrences in ``lower`` (a same-length lower-cased text), left to right.
 
     Overlapping matches are resolved longest first ("lashed out" over
-    "lashed"); a match must start and end at word boundaries.
+    "lashed"); a match must start and end at word boundaries. ``attitudes=False``
+    leaves out the cues of ``attitude_cues.tsv`` (beliefs, wishes, stances, findings).
 
     Examples
     --------
@@ -77,7 +86,7 @@ def find_cues(lower: str) -> list[Cue]:
     """
     n = len(lower)
     hits: list[tuple[int, int, str, str, str]] = []
-    for end_idx, (length, form, lemma, category) in _automaton().iter(lower):
+    for end_idx, (length, form, lemma, category) in _automaton(attitudes).iter(lower):
         start = end_idx - length + 1
         end = end_idx + 1
         if start > 0 and (_is_word_char(lower[start - 1]) or lower[start - 1] == "-"):

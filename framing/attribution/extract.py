@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..text import TOKEN_RE, Segmentation, segment
+from .cues import ATTITUDE_CATEGORIES as _ATTITUDE_CATEGORIES
 from .cues import Cue, cue_lexicon, find_cues, lower_same_length
 from .model import Attribution
 from .quotes import Quote, find_quotes
@@ -87,7 +88,7 @@ class _Draft:
 class _Doc:
     """Everything the rules need about one text, computed once."""
 
-    def __init__(self, text: str, seg: Segmentation) -> None:
+    def __init__(self, text: str, seg: Segmentation, attitudes: bool = True) -> None:
         self.text = text
         self.norm = seg.norm
         self.lower = lower_same_length(seg.norm)
@@ -96,7 +97,7 @@ class _Doc:
         self.sent_starts = seg.sentences[:, 0].tolist()
         self.sent_ends = seg.sentences[:, 1].tolist()
         self.para_starts = seg.paragraphs[:, 0].tolist()
-        self.cues = find_cues(self.lower)
+        self.cues = find_cues(self.lower, attitudes)
         self.cue_starts = [c.start for c in self.cues]
         self.quotes = find_quotes(text, seg.norm, seg.paragraphs, seg.sentences)
         self.quote_ranges = sorted((q.open, q.close if q.close >= 0 else q.end)
@@ -372,6 +373,7 @@ _DETERMINER_BEFORE_NOUN = frozenset({"a", "an", "the", "this", "these", "those",
 _COPULA = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got"})
 _HEARSAY = frozenset({"say", "report", "claim", "believe", "think", "allege", "estimate",
                       "rumor", "rumour", "know", "expect", "understand", "fear"})
+_AS_AFTER = re.compile(r"\s+as\b")
 _PREV_WORD = re.compile(r"([\w'\u2019.-]+)\W*$")
 _NEXT_WORDS = re.compile(r"\W*?([\w'\u2019.-]+)(?:\s+([\w'\u2019.-]+))?")
 _SUBJECT_START = re.compile(r"(?:[A-Z0-9\"']|(?:he|she|they|it|we|i|you|there|the|a|an|this|"
@@ -394,8 +396,12 @@ def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
     """False for a noun use ("the report"), a passive or a hearsay construction."""
     if cue.lemma == "according to":
         return True
+    if cue.category in _ATTITUDE_CATEGORIES and _AS_AFTER.match(doc.norm, cue.end, hi):
+        return False  # "also referred to as", "known as", "viewed as" without a subject
     prev = _prev_word(doc, cue.start, lo)
     pl = prev.lower()
+    if pl == "to" and cue.category in _ATTITUDE_CATEGORIES:
+        return False  # "heading north to seek protection": a purpose, not an attitude
     if pl in _DETERMINER_BEFORE_NOUN or pl.endswith(("'s", "\u2019s")):
         return False
     if pl in _COPULA and (cue.form.endswith("ed") or cue.form in {"said", "told", "thought",
@@ -889,8 +895,8 @@ def _verb_draft(doc: _Doc, cue: Cue, ss: int, se: int, drafts: list[_Draft]) -> 
 # Public entry point
 
 
-def extract_attributions(text: str, *, segmentation: Segmentation | None = None
-                         ) -> list[Attribution]:
+def extract_attributions(text: str, *, segmentation: Segmentation | None = None,
+                         attitudes: bool = True) -> list[Attribution]:
     """Find every attribution in ``text``: direct, indirect and mixed quotes.
 
     Parameters
@@ -899,6 +905,12 @@ def extract_attributions(text: str, *, segmentation: Segmentation | None = None
         A raw article text.
     segmentation : Segmentation, optional
         :func:`framing.text.segment` of ``text``, if already computed.
+    attitudes : bool, default True
+        Also attribute beliefs, wishes, stances, findings and labels
+        ("X wants to ...", "polls show ...", "X called it a disaster"): the
+        cues of ``framing/lexicons/attitude_cues.tsv``, whose categories are
+        ``belief``, ``intention``, ``stance``, ``evidence`` and ``naming``.
+        False keeps to reported speech.
 
     Returns
     -------
@@ -917,7 +929,7 @@ def extract_attributions(text: str, *, segmentation: Segmentation | None = None
     if not isinstance(text, str):
         raise TypeError(f"extract_attributions() expects str, got {type(text).__name__}")
     seg = segmentation if segmentation is not None else segment(text)
-    doc = _Doc(text, seg)
+    doc = _Doc(text, seg, attitudes)
     used: set[int] = set()
     drafts = _quote_drafts(doc, used)
     drafts += _indirect_drafts(doc, used, drafts)

@@ -371,7 +371,8 @@ class SpeakerResolver:
                         "source_type": m.title_kind if m.title_kind not in (None, "other")
                         else "unknown", "anonymous": False, "description": None}))
                 elif kind in ("n", "pl") and not m.is_person and (
-                        head_type(m.name) in ("organisation", "media", "official", "document")
+                        head_type(" ".join(m.name.split()[-2:])) in (
+                            "organisation", "media", "official", "document")
                         or _media_in(m.name.lower())):
                     candidates.append((m.start, {
                         "speaker": m.name, "speaker_start": m.start, "speaker_end": m.end,
@@ -386,7 +387,10 @@ class SpeakerResolver:
                         "organisation", "official", "media")):
                     candidates.append((s, info))
                 elif kind == "n" and info.get("source_type") in ("organisation", "media",
-                                                                  "document", "official"):
+                                                                  "document", "official") and (
+                        info.get("_gender", "-") == "-"
+                        and head_type(" ".join(name.split()[-2:])) is not None):
+                    # "it" is the ministry or the paper, never "President Bashar al-Assad"
                     candidates.append((s, info))
                 elif kind in ("m", "f") and not plural and info.get("source_type") not in (
                         "organisation", "media", "document"):

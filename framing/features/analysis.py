@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..attribution import Attribution, extract_attributions
+from ..attribution import ATTITUDE_CATEGORIES, Attribution, extract_attributions
 from ..text import Segmentation, segment
 
 
@@ -22,7 +22,10 @@ class Analysis:
 
     ``voice_spans`` are the merged, sorted character intervals that belong to
     attributed content (direct quotes and reported clauses): the *quoted*
-    voice. Everything else is the outlet's own *narrative* voice.
+    voice. Everything else is the outlet's own *narrative* voice, including
+    what the outlet says a source wants, believes or supports (attributions
+    with an attitude cue, e.g. "X wants to ..."), except words it puts in
+    quotation marks.
     """
 
     text: str
@@ -59,5 +62,7 @@ def analyze(text: str) -> Analysis:
     """
     seg = segment(text)
     atts = tuple(extract_attributions(text, segmentation=seg))
-    spans = _merge([f for a in atts for f in a.fragments])
+    # an attitude ("X wants to ...") is the outlet's paraphrase: only its quoted words count
+    spans = _merge([f for a in atts for f in (
+        a.quoted if a.cue_category in ATTITUDE_CATEGORIES else a.fragments)])
     return Analysis(text, seg, atts, spans, [s for s, _ in spans])

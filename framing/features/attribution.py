@@ -6,21 +6,23 @@ from typing import Any
 
 import numpy as np
 
-from ..attribution import CUE_CATEGORIES, KINDS, SOURCE_TYPES, Attribution
+from ..attribution import ATTITUDE_CATEGORIES, CUE_CATEGORIES, KINDS, SOURCE_TYPES, Attribution
 from ..text import WORD_RE, count_words
 from .analysis import analyze
 from .base import Evidence, TextTransformer, check_texts
 
 
-def _feature_names() -> list[str]:
+def _feature_names(attitudes: bool = True) -> list[str]:
+    cats = [c for c in CUE_CATEGORIES if attitudes or c not in ATTITUDE_CATEGORIES]
     return (["attributions_per_1k_words", "quoted_word_share"]
             + [f"share_{k}" for k in KINDS]
             + [f"source_{t}" for t in SOURCE_TYPES]
-            + [f"cue_{c}" for c in CUE_CATEGORIES]
+            + [f"cue_{c}" for c in cats]
             + ["anonymous_rate", "distinct_speakers", "first_quote_position"])
 
 
 FEATURE_NAMES = tuple(_feature_names())
+SPEECH_FEATURE_NAMES = tuple(_feature_names(attitudes=False))
 
 
 class AttributionFeatures(TextTransformer):
@@ -46,6 +48,14 @@ class AttributionFeatures(TextTransformer):
     Shares are 0 for an article without attributions. Stateless: ``fit``
     only validates its input.
 
+    Parameters
+    ----------
+    attitudes : bool, default True
+        Count attributed beliefs, wishes, stances, findings and labels
+        ("X wants to ...", cue categories ``belief``, ``intention``,
+        ``stance``, ``evidence``, ``naming``). False keeps to reported speech
+        and drops those five ``cue_`` columns (the ``attribution.v1`` set).
+
     Examples
     --------
     >>> feats = AttributionFeatures()
@@ -54,19 +64,30 @@ class AttributionFeatures(TextTransformer):
     [('attributions_per_1k_words', 200.0), ('quoted_word_share', 0.3), ('share_direct', 0.5), ('share_indirect', 0.5)]
     """
 
-    feature_names = FEATURE_NAMES
+    def __init__(self, attitudes: bool = True) -> None:
+        self.attitudes = attitudes
+
+    def _feature_names(self) -> tuple[str, ...]:
+        return FEATURE_NAMES if self.attitudes else SPEECH_FEATURE_NAMES
+
+    def _attributions(self, text: str) -> list[Attribution]:
+        atts = analyze(text).attributions
+        if self.attitudes:
+            return list(atts)
+        return [a for a in atts if a.cue_category not in ATTITUDE_CATEGORIES]
 
     def transform(self, X: Any) -> np.ndarray:
         """Return an ``(n_texts, n_features)`` float array."""
         texts = check_texts(X)
-        out = np.zeros((len(texts), len(FEATURE_NAMES)), dtype=np.float64)
+        names = self._feature_names()
+        out = np.zeros((len(texts), len(names)), dtype=np.float64)
         for i, text in enumerate(texts):
-            out[i] = self._row(text, list(analyze(text).attributions))
+            out[i] = self._row(text, self._attributions(text), names)
         return out
 
     @staticmethod
-    def _row(text: str, atts: list[Attribution]) -> np.ndarray:
-        values = dict.fromkeys(FEATURE_NAMES, 0.0)
+    def _row(text: str, atts: list[Attribution], names: tuple[str, ...]) -> np.ndarray:
+        values = dict.fromkeys(names, 0.0)
         n_words = count_words(text)
         n = len(atts)
         values["first_quote_position"] = 1.0
@@ -86,8 +107,7 @@ class AttributionFeatures(TextTransformer):
             quotes = [q[0] for a in atts for q in a.quoted]
             if quotes and text:
                 values["first_quote_position"] = min(quotes) / len(text)
-        return np.fromiter((values[k] for k in FEATURE_NAMES), dtype=np.float64,
-                           count=len(FEATURE_NAMES))
+        return np.fromiter((values[k] for k in names), dtype=np.float64, count=len(names))
 
     def evidence(self, X: Any) -> list[Evidence]:
         """The spans behind every non-zero value of :meth:`transform`.
@@ -100,7 +120,7 @@ class AttributionFeatures(TextTransformer):
         """
         out: list[Evidence] = []
         for i, text in enumerate(check_texts(X)):
-            atts = analyze(text).attributions
+            atts = self._attributions(text)
             seen: set[str] = set()
             first_q = min(((s, e) for a in atts for s, e in a.quoted), default=None)
             for a in atts:

@@ -15,6 +15,10 @@ from .readability import ReadabilityFeatures
 from .sentiment import SentimentFeatures
 
 
+def _attribution_v1(**params: Any) -> Any:
+    return AttributionFeatures(**{"attitudes": False, **params})
+
+
 def _frames(**params: Any) -> Any:
     from ..frames import FrameFeatures
 
@@ -29,7 +33,8 @@ def _loaded_words(**params: Any) -> Any:
 
 #: Versioned name -> factory of a fresh transformer.
 REGISTRY: dict[str, Callable[..., Any]] = {
-    "attribution.v1": AttributionFeatures,
+    "attribution.v1": _attribution_v1,  # reported speech only
+    "attribution.v2": AttributionFeatures,  # + beliefs, wishes, stances, findings, labels
     "loaded.v1": LoadedLanguageFeatures,
     "sentiment.v1": SentimentFeatures,
     "readability.v1": ReadabilityFeatures,

@@ -17,25 +17,27 @@ from framing.features import AttributionFeatures, check_texts
 
 def test_sklearn_checks(string_check):
     string_check("AttributionFeatures", AttributionFeatures())
+    string_check("AttributionFeatures", AttributionFeatures(attitudes=False))
 
 
 def test_seed_values(seed_text):
     f = AttributionFeatures()
     X = f.fit_transform([seed_text, "No quotes here at all."])
     row = dict(zip(f.get_feature_names_out(), X[0], strict=True))
-    assert X.shape == (2, len(f.get_feature_names_out())) == (2, 29)
-    assert row["attributions_per_1k_words"] == pytest.approx(19 / 1381 * 1000)
+    assert X.shape == (2, len(f.get_feature_names_out())) == (2, 34)
+    assert row["attributions_per_1k_words"] == pytest.approx(20 / 1381 * 1000)
     assert (row["share_direct"], row["share_indirect"], row["share_mixed"]) == (
-        pytest.approx(2 / 19), pytest.approx(12 / 19), pytest.approx(5 / 19))
-    assert row["source_official"] == pytest.approx(9 / 19)
-    assert row["source_media"] == pytest.approx(3 / 19)
-    assert row["source_document"] == pytest.approx(2 / 19)
-    assert row["cue_neutral"] == pytest.approx(13 / 19)
-    assert row["cue_distancing"] == pytest.approx(1 / 19)
-    assert row["anonymous_rate"] == pytest.approx(2 / 19)
-    assert row["distinct_speakers"] == 15
+        pytest.approx(2 / 20), pytest.approx(13 / 20), pytest.approx(5 / 20))
+    assert row["source_official"] == pytest.approx(9 / 20)
+    assert row["source_media"] == pytest.approx(3 / 20)
+    assert row["source_document"] == pytest.approx(2 / 20)
+    assert row["cue_neutral"] == pytest.approx(13 / 20)
+    assert row["cue_distancing"] == pytest.approx(1 / 20)
+    assert row["cue_intention"] == pytest.approx(1 / 20)
+    assert row["anonymous_rate"] == pytest.approx(2 / 20)
+    assert row["distinct_speakers"] == 16
     assert row["first_quote_position"] == pytest.approx(seed_text.index("maximum") / len(seed_text))
-    assert X[1].tolist() == [0.0] * 28 + [1.0]
+    assert X[1].tolist() == [0.0] * 33 + [1.0]
 
 
 def test_evidence_spans_match_text_and_features(seed_text):
@@ -61,7 +63,7 @@ def test_pipeline_pandas_pickle_order(seed_text):
     df = f.fit_transform(texts)
     assert list(df.columns) == list(f.get_feature_names_out())
     pipe = make_pipeline(AttributionFeatures(), StandardScaler()).fit(texts)
-    assert pipe.transform(texts).shape == (3, 29)
+    assert pipe.transform(texts).shape == (3, 34)
     g = AttributionFeatures()
     np.testing.assert_array_equal(g.fit_transform(texts), g.fit(texts).transform(texts))
     np.testing.assert_array_equal(g.transform(texts[::-1]), g.transform(texts)[::-1])
@@ -83,6 +85,6 @@ def test_bad_input_is_named():
 def test_properties(texts):
     f = AttributionFeatures()
     X = f.transform(texts)
-    assert X.shape == (len(texts), 29) and np.isfinite(X).all()
+    assert X.shape == (len(texts), 34) and np.isfinite(X).all()
     for e in f.evidence(texts):
         assert texts[e.doc][e.start:e.end] == e.text

@@ -102,4 +102,6 @@ def test_registry_and_union(seed_text):
     union = make_union(make("attribution"), make("sentiment"), make("readability"))
     pipe = make_pipeline(union, StandardScaler())
     Z = pipe.fit_transform([seed_text, "Officials said it rained. It was grim."])
-    assert Z.shape == (2, 29 + 9 + 9)
+    assert Z.shape == (2, 34 + 9 + 9)
+    assert resolve_name("attribution") == "attribution.v2"
+    assert len(make("attribution.v1").fit(["x"]).get_feature_names_out()) == 29
