@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sklearn.pipeline import make_pipeline, make_union
 from sklearn.preprocessing import StandardScaler
 
@@ -21,6 +23,10 @@ TRANSFORMERS = [LoadedLanguageFeatures, SentimentFeatures, ReadabilityFeatures]
 @pytest.mark.parametrize("cls", TRANSFORMERS, ids=lambda c: c.__name__)
 def test_sklearn_checks(cls, string_check):
     string_check(cls.__name__, cls())
+
+
+def test_sklearn_checks_textstat_engine(string_check):
+    string_check("ReadabilityFeatures", ReadabilityFeatures(engine="textstat"))
 
 
 @pytest.mark.parametrize("cls", TRANSFORMERS, ids=lambda c: c.__name__)
@@ -90,9 +96,34 @@ def test_sentiment_values(seed_text):
 def test_readability_values(seed_text):
     f = ReadabilityFeatures()
     row = dict(zip(f.get_feature_names_out(), f.fit_transform([seed_text])[0], strict=True))
-    assert row["flesch_reading_ease"] == pytest.approx(38.58, abs=0.01)
+    # 1,381 words, 61 sentences, 2,357 syllables (CMU dictionary + pyphen)
+    assert row["flesch_reading_ease"] == pytest.approx(
+        206.835 - 1.015 * 1381 / 61 - 84.6 * 2357 / 1381)
     assert row["words_per_sentence"] == pytest.approx(1381 / 61)
-    assert 1.5 < row["syllables_per_word"] < 1.9
+    assert row["syllables_per_word"] == pytest.approx(2357 / 1381)
+    slow = ReadabilityFeatures(engine="textstat")
+    row = dict(zip(slow.get_feature_names_out(), slow.fit_transform([seed_text])[0], strict=True))
+    assert row["flesch_reading_ease"] == pytest.approx(38.58, abs=0.01)  # textstat 0.7
+    with pytest.raises(ValueError, match="engine"):
+        ReadabilityFeatures(engine="nope").fit([seed_text])
+
+
+def test_fast_readability_agrees_with_textstat(shared_data):
+    """Same words and syllables as textstat; with its sentence count, close scores."""
+    from framing.corpora import read_basil
+    from framing.readability import _textstat, fast_readability, readability_scores
+
+    ts = _textstat()
+    bounds = {"flesch_reading_ease": 2.5, "flesch_kincaid_grade": 0.35, "smog_index": 0.35,
+              "coleman_liau_index": 0.5, "dale_chall_readability_score": 0.4}
+    for article in read_basil(shared_data / "basil")[:40]:
+        text = article.text
+        fast = fast_readability(text, ts.sentence_count(text))
+        assert fast["words"] == pytest.approx(ts.lexicon_count(text), rel=0.01)
+        assert fast["syllables"] == pytest.approx(ts.syllable_count(text), rel=0.02)
+        slow = readability_scores(text)
+        for name, bound in bounds.items():
+            assert abs(fast[name] - slow[name]) <= bound, (article.id, name)
 
 
 def test_registry_and_union(seed_text):
@@ -104,4 +135,33 @@ def test_registry_and_union(seed_text):
     Z = pipe.fit_transform([seed_text, "Officials said it rained. It was grim."])
     assert Z.shape == (2, 34 + 9 + 9)
     assert resolve_name("attribution") == "attribution.v2"
+    assert make("readability.v1").engine == "textstat" and make("readability").engine == "fast"
     assert len(make("attribution.v1").fit(["x"]).get_feature_names_out()) == 29
+
+
+_PIECES = st.one_of(
+    st.text(max_size=30),  # arbitrary Unicode, control characters included
+    st.sampled_from(['"', "\u201c", "\u201d", "''", "``", "'", " said ", " Mr. ", ".", "\n\n",
+                     " savage ", " not ", " hypocrisy ", " Fallujah "]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_PIECES, max_size=25).map("".join), min_size=1, max_size=3))
+def test_text_feature_properties(texts):
+    """Odd input never raises, values are finite, and every evidence span is exact."""
+    from framing.readability import fast_readability
+
+    for cls in TRANSFORMERS:
+        f = cls().fit(texts)
+        X = f.transform(texts)
+        assert X.shape == (len(texts), len(f.get_feature_names_out())) and np.isfinite(X).all()
+        for e in f.evidence(texts):
+            assert texts[e.doc][e.start:e.end] == e.text
+    for text in texts:
+        assert all(np.isfinite(v) for v in fast_readability(text).values())
+
+
+def test_text_features_on_a_long_pathological_input():
+    text = ('"' * 5000 + " said Mr. " * 3000 + "\u201c" * 2000 + "x" * 50_000 + ". " * 5000)
+    for cls in TRANSFORMERS:
+        assert np.isfinite(cls().fit_transform([text])).all()
