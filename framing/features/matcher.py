@@ -13,6 +13,7 @@ sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -134,6 +135,7 @@ class LexiconMatcher:
             self._auto.make_automaton()
         self._empty = not table
         self._negators = word_classes()["negator"]
+        self._neg_hits = _negation_pattern(self._negators)
 
     def match(self, text: str, lower: str | None = None) -> list[Match]:
         """Every match in ``text``, sorted by position then category."""
@@ -160,20 +162,34 @@ class LexiconMatcher:
                     best[key] = (e, lemma)
         out: list[Match] = []
         last_end: dict[str, int] = {}
+        hits = [(m.start(), m.end(), m.group() in ".;:!?") for m in self._neg_hits.finditer(low)]
+        hit_ends = [h[1] for h in hits]
         for (cat, start), (end, lemma) in sorted(best.items(), key=lambda kv: (kv[0][1],
                                                                              kv[0][0])):
             if start < last_end.get(cat, -1):
                 continue
             last_end[cat] = end
-            out.append(Match(start, end, cat, lemma, self._negated(low, start)))
+            out.append(Match(start, end, cat, lemma, _negated(low, start, hits, hit_ends)))
         out.sort(key=lambda m: (m.start, self.categories.index(m.category)))
         return out
 
-    def _negated(self, low: str, start: int) -> bool:
-        window = _NEG_WINDOW.findall(low, max(0, start - 40), start)[-3:]
-        for tok in reversed(window):
-            if tok in ".;:!?":
-                return False
-            if tok in self._negators or tok.endswith("n't"):
-                return True
+
+
+def _negation_pattern(negators: Collection[str]) -> re.Pattern[str]:
+    """Negators ("not", "never", "don't") and clause-ending punctuation, as whole tokens."""
+    words = "|".join(sorted((re.escape(w) for w in negators), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'])(?:{words}|[\w']*n't)(?![\w'])|[.;:!?]")
+
+
+def _negated(low: str, start: int, hits: list[tuple[int, int, bool]],
+             hit_ends: list[int]) -> bool:
+    """True when a negator is one of the three tokens before ``start`` (within 40
+    characters) with no clause punctuation after it. ``hits`` are the negators and
+    punctuation of the whole text, found once (:func:`_negation_pattern`)."""
+    k = bisect_right(hit_ends, start) - 1
+    if k < 0:
         return False
+    h_start, h_end, punct = hits[k]
+    if punct or h_start < start - 40:
+        return False
+    return len(_NEG_WINDOW.findall(low, h_end, start)) <= 2
