@@ -199,8 +199,8 @@ def test_hash_collisions_are_not_duplicates(tmp_path, monkeypatch):
 def test_id_hash_set_grows_and_stays_small():
     from framing.corpora.idset import IdHashSet
 
-    ids = IdHashSet(capacity=4)
+    ids = IdHashSet(buffer_size=1000)
     assert all(ids.add(f"id-{i}") for i in range(10_000))
     assert not any(ids.add(f"id-{i}") for i in range(0, 10_000, 7))
     assert len(ids) == 10_000
-    assert ids.nbytes == 8 * 16_384
+    assert ids.nbytes == 8 * 10_000
