@@ -23,7 +23,7 @@ its source type:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -200,6 +200,28 @@ class SpeakerResolver:
         self._sent_start_set: set[int] | None = None
         self._starts: list[int] = seg.sentences[:, 0].tolist()
         self._ends: list[int] = seg.sentences[:, 1].tolist()
+        self._all_mentions: list[Mention] = []  # found so far, in text order
+        self._mention_starts: list[int] = []
+        self._scanned = 0  # mentions_in has been run on norm[:_scanned]
+        self._next_sentence = 0
+
+    def mentions_before(self, lo: int, hi: int) -> list[Mention]:
+        """The text's name mentions that start in ``[lo, hi)``.
+
+        Found once per text (sentence by sentence up to the furthest point asked
+        for), so a mention's person/gender tests are also worked out once.
+        """
+        sents = self._starts
+        while self._scanned < hi and self._next_sentence < len(sents):
+            k = self._next_sentence
+            end = self._ends[k] if k + 1 >= len(sents) else sents[k + 1]
+            found = self.mentions_in(self._scanned, end)
+            self._all_mentions += found
+            self._mention_starts += [m.start for m in found]
+            self._scanned = end
+            self._next_sentence += 1
+        starts = self._mention_starts
+        return self._all_mentions[bisect_left(starts, lo):bisect_left(starts, hi)]
 
     def mentions_in(self, lo: int, hi: int) -> list[Mention]:
         """Capitalised name mentions starting in ``[lo, hi)``, titles stripped."""
@@ -363,7 +385,7 @@ class SpeakerResolver:
         kind = _PRONOUNS[pronoun]
         window_start = max(0, pos - 700)
         candidates: list[tuple[int, dict[str, Any]]] = []
-        for m in self.mentions_in(window_start, pos):
+        for m in self.mentions_before(window_start, pos):
             if m.end <= pos:
                 if kind in ("m", "f") and m.is_person and m.gender in (kind, "-"):
                     candidates.append((m.start, {
