@@ -191,8 +191,8 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
         return None
     end_tok = k
     start_tok = _walk_np(doc, toks, k)
-    if start_tok is None:
-        return None
+    if start_tok is None or (start_tok == end_tok and tl in w["determiner"]):
+        return None  # a determiner alone is not a speaker
     return _Speaker(toks[start_tok][0], toks[end_tok][1])
 
 
@@ -210,6 +210,10 @@ def _walk_np(doc: _Doc, toks: list[tuple[int, int]], k: int) -> int | None:
             if t in ("&", "-", "'", "\u2019") and start is not None:
                 j -= 1
                 continue
+            if t == "." and start is not None and j > 0 and toks[j - 1][1] == toks[j][0] and (
+                    _abbreviated(norm[toks[j - 1][0]:toks[j - 1][1]])):
+                j -= 1  # "Sen. Lindsey Graham", "George W. Bush"
+                continue
             break
         if tl in w["preposition"]:
             # "Officials in Nineveh", "a spokesman for the ministry": keep the preposition
@@ -223,7 +227,9 @@ def _walk_np(doc: _Doc, toks: list[tuple[int, int]], k: int) -> int | None:
             n += 1
             continue
         if not _is_cap(t) and (tl in stop or tl in doc_cue_forms()):
-            break
+            before = norm[toks[j - 1][0]:toks[j - 1][1]].lower() if j > 0 else ""
+            if tl in stop or before not in w["determiner"]:
+                break  # else a cue word used as a noun: "The comments", "the report"
         if _is_cap(t) and tl in w.union("subordinator", "conjunction") and j == 0:
             break
         start = j
@@ -955,6 +961,8 @@ def _finish(doc: _Doc, draft: _Draft, resolver: SpeakerResolver, drafts: list[_D
         kwargs.update(cue_start=c.start, cue_end=c.end, cue=text[c.start:c.end],
                       cue_lemma=c.lemma, cue_category=c.category)
     sp = draft.speaker
+    if sp is not None and doc.norm[sp.start:sp.end].lower() in doc.words["determiner"]:
+        sp = None  # "The" or "That" alone: the noun phrase was cut short, not a speaker
     if sp is None and draft.inherit_from is not None and draft.inherit_from < len(resolved):
         prev = resolved[draft.inherit_from]
         if prev is not None:

@@ -31,7 +31,11 @@ from typing import Any
 from ..text import Segmentation
 from .words import anonymity_cues, media_names, person_titles, source_terms, word_classes
 
-_NAME_TOKEN = r"(?:(?:al|el|ad|as|ash|an|bin|abu)-)?[A-Z](?:[\w'\u2019-]+|\.)"
+# A name word, or an abbreviated title with its period right before a name ("Sen. Lindsey")
+_NAME_TOKEN = (r"(?:[A-Z][a-z]{1,4}\.(?=[ \t]+[A-Z])|(?:(?:al|el|ad|as|ash|an|bin|abu)-)?"
+               r"[A-Z](?:[\w'\u2019-]+|\.))")
+# "(R-S.C.)", ", D-Calif.," right after a name: a member of a party
+_PARTY_AFTER = re.compile(r"\s*[(,]\s*(?:[RDI]|Rep|Dem|Ind)\s*[-\u2013,]\s*[A-Z]")
 _NAME_RE = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+(?:(?:al|el|bin|ibn|de|van|von|der|da|di|du|le|"
                       rf"la|abu|bint)[ \t]+)?{_NAME_TOKEN})*")
 _NAME_BEFORE = re.compile(rf"(?:{_NAME_TOKEN}[ \t]+)+$")
@@ -304,6 +308,8 @@ class SpeakerResolver:
                 name = ante.name
                 title_kind = title_kind or ante.title_kind
         info["speaker"] = name
+        if title_kind in (None, "other", "-"):
+            title_kind = self._known_title(name, start, end) or title_kind
         stype, anonymous = self._source_type(name, description, title_kind, start, content_pos)
         if stype == "unknown":  # the same speaker typed earlier ("According to Stratfor")
             stype = next((i["source_type"] for _, i in reversed(self._speakers)
@@ -312,6 +318,22 @@ class SpeakerResolver:
         info["source_type"], info["anonymous"] = stype, anonymous
         self._speakers.append((start, info))
         return info
+
+    def _known_title(self, name: str, start: int, end: int) -> str | None:
+        """The source type a title or party label gives ``name`` here or earlier.
+
+        "Sen. Lindsey Graham ... Graham said" and "Lindsey Graham (R-S.C.) said"
+        make Graham ``political``.
+        """
+        if _PARTY_AFTER.match(self.norm, end):
+            return "political"
+        for m in reversed(self.mentions_before(0, start)):
+            if m.name == name or (" " not in name and m.name.endswith(" " + name)):
+                if m.title_kind not in (None, "other", "-"):
+                    return m.title_kind
+                if _PARTY_AFTER.match(self.norm, m.end):
+                    return "political"
+        return None
 
     def unnamed(self, start: int, end: int) -> dict[str, Any]:
         """Fields for an attribution without a speaker mention."""

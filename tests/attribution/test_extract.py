@@ -216,6 +216,22 @@ def test_pronouns_surnames_titles():
     assert text[c.antecedent_start:c.antecedent_end] == "Nouri al-Maliki"
 
 
+def test_abbreviated_titles_and_party_labels_give_the_source_type():
+    text = ("Sen. Lindsey Graham (R-S.C.) criticized the plan. Later, Graham said it was bad. "
+            "Mark Kelly, D-Ariz., said the vote failed. Gov. Ann Lee said taxes would rise.")
+    rows = [(a.speaker, a.speaker_text, a.source_type) for a in extract_attributions(text)]
+    assert rows == [("Lindsey Graham", "Sen. Lindsey Graham", "political"),
+                    ("Lindsey Graham", "Graham", "political"),
+                    ("Mark Kelly", "Mark Kelly", "political"),
+                    ("Ann Lee", "Gov. Ann Lee", "official")]
+
+
+def test_a_lone_determiner_is_never_a_speaker():
+    text = ("The remarks from the candidate prompted Vieira to ask Trump if he had people "
+            "in Hawaii.")
+    assert all(a.speaker not in ("The", "the") for a in extract_attributions(text))
+
+
 def test_anonymous_sources():
     (a,) = extract_attributions("A senior official, speaking on condition of anonymity, said "
                                 "the talks had collapsed.")
