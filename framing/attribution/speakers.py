@@ -31,14 +31,15 @@ from typing import Any
 from ..text import Segmentation
 from .words import anonymity_cues, media_names, person_titles, source_terms, word_classes
 
-# A name word, or an abbreviated title with its period right before a name ("Sen. Lindsey")
+# A name word, or an abbreviated title with its period right before a name ("Sen. Lindsey");
+# patterns built from it start with a lookahead on the first letter, which fails fast.
 _NAME_TOKEN = (r"(?:[A-Z][a-z]{1,4}\.(?=[ \t]+[A-Z])|(?:(?:al|el|ad|as|ash|an|bin|abu)-)?"
                r"[A-Z](?:[\w'\u2019-]+|\.))")
 # "(R-S.C.)", ", D-Calif.," right after a name: a member of a party
 _PARTY_AFTER = re.compile(r"\s*[(,]\s*(?:[RDI]|Rep|Dem|Ind)\s*[-\u2013,]\s*[A-Z]")
-_NAME_RE = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+(?:(?:al|el|bin|ibn|de|van|von|der|da|di|du|le|"
+_NAME_RE = re.compile(rf"(?=[A-Zaeb]){_NAME_TOKEN}(?:[ \t]+(?:(?:al|el|bin|ibn|de|van|von|der|da|di|du|le|"
                       rf"la|abu|bint)[ \t]+)?{_NAME_TOKEN})*")
-_NAME_BEFORE = re.compile(rf"(?:{_NAME_TOKEN}[ \t]+)+$")
+_NAME_BEFORE = re.compile(rf"(?:(?=[A-Zaeb]){_NAME_TOKEN}[ \t]+)+$")
 _PRONOUNS = {"he": "m", "she": "f", "they": "pl", "it": "n", "him": "m", "her": "f"}
 _GENDER_RE = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[\w'\u2019-]+")
@@ -183,6 +184,39 @@ def _is_anonymous_phrase(low: str) -> bool:
     return _anonymity_res()[0].search(low) is not None
 
 
+@cache
+def _titled_name_re() -> re.Pattern[str]:
+    # capitalised titles only ("Sen.", "Prime Minister"): the lookahead fails fast elsewhere
+    titles = sorted((re.escape(" ".join(w[:1].upper() + w[1:] for w in t.split())).replace(
+        r"\ ", r"[ \t]+") for t, (kind, _) in person_titles().items()
+        if kind not in ("other", "-")), key=len, reverse=True)  # "Mr." says nothing
+    return re.compile(r"(?<![\w.])(?=[A-Z])(?:" + "|".join(titles) + r")\.?((?:[ \t]+"
+                      + _NAME_TOKEN + r")+)")
+
+
+_PARTY_LABEL = re.compile(r"[(,][ \t]*(?:[RDI]|Rep|Dem|Ind)[ \t]*[-\u2013,][ \t]*[A-Z]")
+_NAME_AT_END = re.compile(r"(?:" + _NAME_TOKEN + r"[ \t]+)*" + _NAME_TOKEN + r"[ \t]*$")
+
+
+def _name_roles(norm: str) -> dict[str, str]:
+    """``{name or surname: source type}`` from titled names and party labels in ``norm``."""
+    roles: dict[str, str] = {}
+    for m in _titled_name_re().finditer(norm):
+        n_title, kind, _ = split_title(m.group().split())
+        words = m.group().split()[n_title:]
+        if kind in (None, "other", "-") or not words:
+            continue
+        roles.setdefault(" ".join(words), kind)
+        roles.setdefault(words[-1], kind)
+    for m in _PARTY_LABEL.finditer(norm):  # rare: look back for the name only at a label
+        name = _NAME_AT_END.search(norm, max(0, m.start() - 60), m.start())
+        words = name.group().split() if name else []
+        if len(words) >= 2:
+            roles.setdefault(" ".join(words), "political")
+            roles.setdefault(words[-1], "political")
+    return roles
+
+
 class SpeakerResolver:
     """Resolves speaker mentions of one text; see the module docstring.
 
@@ -204,6 +238,7 @@ class SpeakerResolver:
         self._sent_start_set: set[int] | None = None
         self._starts: list[int] = seg.sentences[:, 0].tolist()
         self._ends: list[int] = seg.sentences[:, 1].tolist()
+        self._roles: dict[str, str] | None = None  # name -> source type from a title
         self._all_mentions: list[Mention] = []  # found so far, in text order
         self._mention_starts: list[int] = []
         self._scanned = 0  # mentions_in has been run on norm[:_scanned]
@@ -320,20 +355,16 @@ class SpeakerResolver:
         return info
 
     def _known_title(self, name: str, start: int, end: int) -> str | None:
-        """The source type a title or party label gives ``name`` here or earlier.
+        """The source type a title or party label gives ``name`` anywhere in the text.
 
         "Sen. Lindsey Graham ... Graham said" and "Lindsey Graham (R-S.C.) said"
         make Graham ``political``.
         """
         if _PARTY_AFTER.match(self.norm, end):
             return "political"
-        for m in reversed(self.mentions_before(0, start)):
-            if m.name == name or (" " not in name and m.name.endswith(" " + name)):
-                if m.title_kind not in (None, "other", "-"):
-                    return m.title_kind
-                if _PARTY_AFTER.match(self.norm, m.end):
-                    return "political"
-        return None
+        if self._roles is None:
+            self._roles = _name_roles(self.norm)
+        return self._roles.get(name)
 
     def unnamed(self, start: int, end: int) -> dict[str, Any]:
         """Fields for an attribution without a speaker mention."""
