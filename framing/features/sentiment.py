@@ -9,6 +9,7 @@ its characters lie inside attributed content.
 
 from __future__ import annotations
 
+import string
 from functools import cache
 from typing import Any
 
@@ -42,13 +43,37 @@ def _quoted_share(analysis: Analysis, start: int, end: int) -> float:
     return inside / max(end - start, 1)
 
 
+_PUNCTUATION = string.punctuation
+
+
+def _scores_zero(vader: Any, sentence: str) -> bool:
+    """True when VADER is bound to score ``sentence`` 0: no word of it is in its lexicon.
+
+    VADER only adds valence for lexicon words (boosters, negations and
+    punctuation merely modify that sum), so such a sentence needs no full
+    analysis; about 30% of news sentences. Conservative: a token counts when
+    either its raw or its punctuation-stripped lower-case form is in the
+    lexicon, and a sentence with an emoji is always analysed.
+    """
+    lexicon = vader.lexicon
+    if not sentence.isascii() and any(ch in vader.emojis for ch in sentence):
+        return False
+    for token in sentence.split():
+        low = token.lower()
+        if low in lexicon or low.strip(_PUNCTUATION) in lexicon:
+            return False
+    return True
+
+
 def sentence_scores(text: str) -> list[tuple[int, int, float, bool]]:
     """``(start, end, compound, quoted)`` for every sentence of ``text``."""
     analysis = analyze(text)
     vader = _vader()
     out = []
     for s, e in analysis.seg.sentences.tolist():
-        compound = float(vader.polarity_scores(text[s:e])["compound"])
+        sentence = text[s:e]
+        compound = 0.0 if _scores_zero(vader, sentence) else float(
+            vader.polarity_scores(sentence)["compound"])
         out.append((s, e, compound, _quoted_share(analysis, s, e) > 0.5))
     return out
 
