@@ -505,6 +505,9 @@ def _content_after(doc: _Doc, cue: Cue, hi: int) -> tuple[int, int, bool] | None
 
 
 # ', adding' / '," adding' / ' \u2014 according to' right before a cue
+_THEN_ING = re.compile(r"\s*,\s*(\w+ing)\b")
+# what may hang between a reported clause and the next attribution: ", and", " but"
+_LINK_TAIL = re.compile(r"(?:[\s,;]|\b(?:and|but|then|while)\b)*$")
 _JOINED_CUE = re.compile(r"(?:[,\u2014]\"?|\",)\s*$")
 _CLAUSE_JOIN = re.compile(r",\s+(?:but|while|whereas|although|though|yet|which|who)\b|;\s")
 
@@ -836,7 +839,19 @@ def _indirect_drafts(doc: _Doc, used: set[int], drafts: list[_Draft]) -> list[_D
         if draft is None:
             continue
         if any('"' in norm[a:b] for a, b in draft.fragments):
-            continue  # holds a quote attributed elsewhere
+            # holds a quote attributed elsewhere: keep the part before that attribution's cue
+            # ("Lazar said he welcomed extradition and added, "...")
+            a, b = draft.fragments[-1]
+            q = norm.find('"', a, b)
+            cut = next((d.cue.start for d in drafts if d.kind == "direct" and d.cue is not None
+                        and a < d.cue.start < q and any(q < s <= q + 3 for s, _ in d.quoted)),
+                       -1)
+            if len(draft.fragments) > 1 or q < 0 or cut < 0:
+                continue
+            end = _LINK_TAIL.search(norm, a, cut).start()
+            if len(norm[a:end].split()) < 2:
+                continue
+            draft.fragments = [(a, end)]
         used.add(cue.start)
         covered.extend(draft.fragments)
         out.append(draft)
@@ -867,6 +882,9 @@ def _verb_draft(doc: _Doc, cue: Cue, ss: int, se: int, drafts: list[_Draft]) -> 
         after_sp = after_sp[d + len(sp_after.description):] if d >= 0 else after_sp
     at_end = re.fullmatch(r"[\s.!?\"')\]]*", after_sp) is not None or re.fullmatch(
         r"\s*,?\s*(?:in\s+a\s+\w+(?:\s+\w+)?|on\s+\w+|\w+day)?[\s.!?\"')\]]*", after_sp) is not None
+    if not at_end:  # "..., Nefzi said, adding that ...": another attribution follows
+        m = _THEN_ING.match(after_sp)
+        at_end = m is not None and m.group(1).lower() in doc_cue_forms()
     speaker = sp_before if sp_before is not None else sp_after
     if at_end and speaker is not None:
         anchor = min(speaker.start, cue.start)
