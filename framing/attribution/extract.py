@@ -461,7 +461,8 @@ def _content_after(doc: _Doc, cue: Cue, hi: int) -> tuple[int, int, bool] | None
     norm = doc.norm
     frames = cue_frames().get(cue.lemma, frozenset({"that"}))
     pos = _skip_fillers(doc, cue.end, hi)
-    if "addressee" in frames or cue.category in ("directive", "question"):
+    if ("addressee" in frames or cue.category in ("directive", "question")) and not (
+            cue.form.endswith(" for")):  # "called for attacks": the object is the content
         window = norm[pos:min(hi, pos + 80)]
         m = re.match(r"\s*(?:[\w'\u2019.&-]+\s*){1,5}?(?=\bthat\b|\bto\b|\bwhether\b|\bif\b|,|:)",
                      window)

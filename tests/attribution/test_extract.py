@@ -155,6 +155,11 @@ def test_offsets_are_exact(seed_atts, seed_text):
     ("He left as soon as prayers were finished, Nefzi said, adding that he was shy.",
      [("indirect", "Nefzi", "said", "neutral", "He left as soon as prayers were finished"),
       ("indirect", "Nefzi", "adding", "neutral", "that he was shy")]),
+    ("The group has called for attacks using vehicles, according to the SITE Intelligence "
+     "Group.",
+     [("indirect", "SITE Intelligence Group", "according to", "neutral",
+       "The group has called for attacks using vehicles"),
+      ("indirect", "The group", "called for", "directive", "attacks using vehicles")]),
     ('\u00abWe will win,\u00bb the general said.',
      [("direct", "the general", "said", "neutral", "We will win,")]),
     ("Prices will rise, according to analysts at Goldman Sachs.",
