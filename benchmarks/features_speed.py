@@ -30,7 +30,7 @@ SETS = {"loaded": ["loaded"], "sentiment": ["sentiment"], "readability": ["reada
 def measure(texts: list[str], names: list[str], repeat: int) -> float:
     """Best articles/s of running the named feature sets over ``texts``."""
     from framing.features import make
-    from framing.features.analysis import analyze
+    from framing.features.analysis import analyze, segmentation
 
     transformers = [make(n) for n in names]
     for t in transformers:  # warm up lexicons, VADER, the CMU dictionary
@@ -38,6 +38,7 @@ def measure(texts: list[str], names: list[str], repeat: int) -> float:
     best = float("inf")
     for _ in range(repeat):
         analyze.cache_clear()
+        segmentation.cache_clear()
         t0 = time.perf_counter()
         for t in transformers:
             t.transform(texts)

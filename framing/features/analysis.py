@@ -51,6 +51,15 @@ def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
 
 
 @lru_cache(maxsize=512)
+def segmentation(text: str) -> Segmentation:
+    """:func:`framing.text.segment` of ``text``, cached like :func:`analyze`.
+
+    For extractors that need sentences but not attributions (readability).
+    """
+    return segment(text)
+
+
+@lru_cache(maxsize=512)
 def analyze(text: str) -> Analysis:
     """Segment ``text`` and extract its attributions, once (cached by text).
 
@@ -60,7 +69,7 @@ def analyze(text: str) -> Analysis:
     >>> a.is_quoted(5), a.is_quoted(40)
     (True, False)
     """
-    seg = segment(text)
+    seg = segmentation(text)
     atts = tuple(extract_attributions(text, segmentation=seg))
     # an attitude ("X wants to ...") is the outlet's paraphrase: only its quoted words count
     spans = _merge([f for a in atts for f in (

@@ -13,7 +13,7 @@ from ..readability import (
     syllable_count,
 )
 from ..text import WORD_RE
-from .analysis import analyze
+from .analysis import segmentation
 from .base import Evidence, TextTransformer, check_texts
 
 FEATURE_NAMES = (*READABILITY_MEASURES, "words_per_sentence", "syllables_per_word")
@@ -65,7 +65,7 @@ class ReadabilityFeatures(TextTransformer):
         out = np.zeros((len(texts), len(FEATURE_NAMES)), dtype=np.float64)
         for row, text in enumerate(texts):
             if self.engine == "fast":
-                n_sent = max(len(analyze(text).seg.sentences), 1)
+                n_sent = max(len(segmentation(text).sentences), 1)
                 scores = fast_readability(text, n_sent)
                 if scores["words"]:
                     out[row, :len(READABILITY_MEASURES)] = [scores[m] for m in
@@ -77,7 +77,7 @@ class ReadabilityFeatures(TextTransformer):
             if not words:
                 continue
             scores = readability_scores(text)
-            n_sent = max(len(analyze(text).seg.sentences), 1)
+            n_sent = max(len(segmentation(text).sentences), 1)
             out[row, :len(READABILITY_MEASURES)] = [scores[m] for m in READABILITY_MEASURES]
             out[row, -2] = len(words) / n_sent
             out[row, -1] = syllable_count(text) / len(words)
@@ -89,7 +89,7 @@ class ReadabilityFeatures(TextTransformer):
         for row, text in enumerate(check_texts(X)):
             if not WORD_RE.search(text):
                 continue
-            for s, e in analyze(text).seg.sentences.tolist():
+            for s, e in segmentation(text).sentences.tolist():
                 n = float(len(WORD_RE.findall(text, s, e)))
                 for name in FEATURE_NAMES:
                     out.append(Evidence(row, name, s, e, text[s:e], n))
