@@ -557,8 +557,8 @@ def mix_bars(shares: pd.DataFrame, groups: Any, *, prefix: str = "source_",
         raise ValueError("no rows with a group label")
     means, counts = _group_means(shares[cols], labels, group_list)
     values = means.fillna(0.0).to_numpy(np.float64)
-    if ax is None:
-        ax = _new_axes(plt, (9.0, 1.6 + 0.55 * len(group_list)))
+    if ax is None:  # tall enough for the bars and for the legend (one line per category)
+        ax = _new_axes(plt, (9.0, max(1.6 + 0.55 * len(group_list), 0.9 + 0.22 * len(cols))))
     y = np.arange(len(group_list))
     left = np.zeros(len(group_list))
     for k, col in enumerate(cols):

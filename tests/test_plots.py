@@ -227,6 +227,13 @@ def test_mix_bars_synthetic():
     _inside_figure(ax)
 
 
+def test_mix_bars_one_group_keeps_the_long_legend_inside(seed_rows):
+    meta, attr, _ = seed_rows
+    ax = plots.mix_bars(attr, ["WSWS"] * len(attr), prefix="cue_")  # 17 categories, 1 bar
+    assert len(ax.get_legend().get_texts()) == 17
+    _inside_figure(ax)
+
+
 def test_mix_bars_real_sources_and_cues(seed_rows):
     meta, attr, _ = seed_rows
     ax = plots.mix_bars(attr, meta["outlet"].tolist())
