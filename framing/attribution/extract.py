@@ -380,7 +380,6 @@ _COPULA = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "
 _HEARSAY = frozenset({"say", "report", "claim", "believe", "think", "allege", "estimate",
                       "rumor", "rumour", "know", "expect", "understand", "fear"})
 _AS_AFTER = re.compile(r"\s+as\b")
-_PREV_WORD = re.compile(r"([\w'\u2019.-]+)\W*$")
 _NEXT_WORDS = re.compile(r"\W*?([\w'\u2019.-]+)(?:\s+([\w'\u2019.-]+))?")
 _SUBJECT_START = re.compile(r"(?:[A-Z0-9\"']|(?:he|she|they|it|we|i|you|there|the|a|an|this|"
                             r"these|those|some|many|most|all|no|none|both|each|every|his|her|"
@@ -388,14 +387,33 @@ _SUBJECT_START = re.compile(r"(?:[A-Z0-9\"']|(?:he|she|they|it|we|i|you|there|th
                             r"nothing)\b)")
 _TRAILING = " \t\n,;:.\u2014-"
 # Between the content and a trailing speaker: "..., officials said" / "... — or so X claimed"
+_PREV_WORD = re.compile(r"([\w'\u2019.-]+)\W*$")
 _CONTENT_FIRST_GAP = re.compile(r"[\s,\u2014-]*(?:(?:or|and)\s+)?(?:so\s+)?", re.IGNORECASE)
 
 
 def _prev_word(doc: _Doc, pos: int, lo: int) -> str:
-    m = _PREV_WORD.search(doc.norm, max(lo, pos - 40), pos)
-    if m is None or m.end() < pos - 3 or any(c in ",;:\"" for c in doc.norm[m.end():pos]):
-        return ""
-    return m.group(1)
+    """The last word before ``pos`` (whatever punctuation follows it), looking back at most
+    40 characters and not past ``lo``; "" if there is none. A word is a run of letters,
+    digits and ``_'’.-`` holding the last letter or digit (the run of ``_PREV_WORD``)."""
+    norm = doc.norm
+    start = max(lo, pos - 40)
+    j = pos
+    while j > start and not (norm[j - 1].isalnum() or norm[j - 1] == "_"):
+        j -= 1
+    if j == start:  # no letter or digit: the regex decides (rare)
+        m = _PREV_WORD.search(norm, start, pos)
+        return "" if m is None else m.group(1)
+    e = j
+    while e < pos and norm[e] in "'\u2019.-":
+        e += 1
+    k = j
+    while k > start and _word_char(norm[k - 1]):
+        k -= 1
+    return norm[k:e]
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "_'\u2019.-"
 
 
 def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:

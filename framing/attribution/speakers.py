@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+import ahocorasick
+
 from ..text import Segmentation
 from .words import anonymity_cues, media_names, person_titles, source_terms, word_classes
 
@@ -185,13 +187,18 @@ def _is_anonymous_phrase(low: str) -> bool:
 
 
 @cache
-def _titled_name_re() -> re.Pattern[str]:
-    # capitalised titles only ("Sen.", "Prime Minister"): the lookahead fails fast elsewhere
-    titles = sorted((re.escape(" ".join(w[:1].upper() + w[1:] for w in t.split())).replace(
-        r"\ ", r"[ \t]+") for t, (kind, _) in person_titles().items()
-        if kind not in ("other", "-")), key=len, reverse=True)  # "Mr." says nothing
-    return re.compile(r"(?<![\w.])(?=[A-Z])(?:" + "|".join(titles) + r")\.?((?:[ \t]+"
-                      + _NAME_TOKEN + r")+)")
+def _title_automaton() -> ahocorasick.Automaton:
+    """Aho–Corasick over the lower-cased titles that give a source type ("sen", "governor")."""
+    auto = ahocorasick.Automaton()
+    for title, (kind, _) in person_titles().items():
+        if kind not in ("other", "-"):  # "Mr." says nothing about the source
+            auto.add_word(title, (len(title), kind))
+    auto.make_automaton()
+    return auto
+
+
+# after a title: its optional period, then the capitalised name
+_NAME_AFTER_TITLE = re.compile(r"\.?((?:[ \t]+(?=[A-Zaeb])" + _NAME_TOKEN + r")+)")
 
 
 _PARTY_LABEL = re.compile(r"[(,][ \t]*(?:[RDI]|Rep|Dem|Ind)[ \t]*[-\u2013,][ \t]*[A-Z]")
@@ -201,13 +208,21 @@ _NAME_AT_END = re.compile(r"(?:" + _NAME_TOKEN + r"[ \t]+)*" + _NAME_TOKEN + r"[
 def _name_roles(norm: str) -> dict[str, str]:
     """``{name or surname: source type}`` from titled names and party labels in ``norm``."""
     roles: dict[str, str] = {}
-    for m in _titled_name_re().finditer(norm):
-        n_title, kind, _ = split_title(m.group().split())
-        words = m.group().split()[n_title:]
-        if kind in (None, "other", "-") or not words:
+    low = norm.lower()
+    for end, (length, kind) in _title_automaton().iter(low):  # one pass in C
+        start = end - length + 1
+        if not norm[start].isupper() or (start and (low[start - 1].isalnum() or low[
+                start - 1] in "._")):
+            continue  # capitalised titles only, at a word start
+        m = _NAME_AFTER_TITLE.match(norm, end + 1)
+        if m is None:
             continue
-        roles.setdefault(" ".join(words), kind)
-        roles.setdefault(words[-1], kind)
+        words = m.group(1).split()
+        n_title, _, _ = split_title(words)  # "Prime" "Minister": take the longest title
+        words = words[n_title:]
+        if words:
+            roles.setdefault(" ".join(words), kind)
+            roles.setdefault(words[-1], kind)
     for m in _PARTY_LABEL.finditer(norm):  # rare: look back for the name only at a label
         name = _NAME_AT_END.search(norm, max(0, m.start() - 60), m.start())
         words = name.group().split() if name else []
