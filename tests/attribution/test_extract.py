@@ -49,8 +49,13 @@ def test_seed_reported_by_media_and_stratfor(seed_atts):
     strat = find(seed_atts, "Washington has accelerated its arming")
     assert (strat.kind, strat.speaker, strat.cue) == ("indirect", "Stratfor", "reported")
     assert strat.speaker_text == "The private intelligence service Stratfor"
+    assert strat.source_type == "organisation"  # a company, not a state service
     acc = find(seed_atts, "the US has increased its sale of small arms")
-    assert (acc.kind, acc.speaker, acc.cue) == ("indirect", "Stratfor", "According to")
+    assert (acc.kind, acc.speaker, acc.cue, acc.source_type) == (
+        "indirect", "Stratfor", "According to", "organisation")
+    un = [a.source_type for a in seed_atts if a.speaker and a.speaker.startswith(
+        ("The United Nations", "UN", "The UN"))]
+    assert un == ["organisation"] * 3  # UN bodies are intergovernmental
 
 
 def test_seed_state_department_mixed_quote(seed_atts, seed_text):

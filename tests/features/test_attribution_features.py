@@ -28,7 +28,8 @@ def test_seed_values(seed_text):
     assert row["attributions_per_1k_words"] == pytest.approx(20 / 1381 * 1000)
     assert (row["share_direct"], row["share_indirect"], row["share_mixed"]) == (
         pytest.approx(2 / 20), pytest.approx(13 / 20), pytest.approx(5 / 20))
-    assert row["source_official"] == pytest.approx(9 / 20)
+    assert row["source_official"] == pytest.approx(6 / 20)
+    assert row["source_organisation"] == pytest.approx(5 / 20)  # UN bodies, Stratfor
     assert row["source_media"] == pytest.approx(3 / 20)
     assert row["source_document"] == pytest.approx(2 / 20)
     assert row["cue_neutral"] == pytest.approx(13 / 20)
