@@ -386,8 +386,9 @@ _SUBJECT_START = re.compile(r"(?:[A-Z0-9\"']|(?:he|she|they|it|we|i|you|there|th
                             r"its|their|our|one|two|several|few|nobody|everyone|somebody|"
                             r"nothing)\b)")
 _TRAILING = " \t\n,;:.\u2014-"
-# Between the content and a trailing speaker: "..., officials said" / "... — or so X claimed"
+# the last word before a position, whatever punctuation follows (see _prev_word)
 _PREV_WORD = re.compile(r"([\w'\u2019.-]+)\W*$")
+# Between the content and a trailing speaker: "..., officials said" / "... — or so X claimed"
 _CONTENT_FIRST_GAP = re.compile(r"[\s,\u2014-]*(?:(?:or|and)\s+)?(?:so\s+)?", re.IGNORECASE)
 
 
