@@ -273,7 +273,8 @@ def test_rejects_non_strings():
 
 MARKS = st.sampled_from(list("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2032\u2033,.:;!?\u2014 \n")
                         + ["\n\n", " said ", " told ", "according to ", "He ", "Smith ",
-                           " that ", "Mr. ", "so-called ", "\x00", "\x1b"])
+                           " that ", "Mr. ", "so-called ", "\x00", "\x1b", "''", "``",
+                           "'" * 3, " wants to ", " called ", "Sen. ", " (R-S.C.) "])
 TEXTS = st.one_of(st.text(max_size=300),
                   st.lists(st.one_of(MARKS, st.text(max_size=6)), max_size=120).map("".join))
 

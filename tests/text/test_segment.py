@@ -101,7 +101,8 @@ def test_segment_rejects_non_strings():
 
 
 QUOTEY = st.sampled_from(list("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2032\u2033.!?\u2026 \n\t"
-                              "\r\u2029\u2014-()[]:;,") + ["Mr.", "U.S.", "\n\n", "said", "He"])
+                              "\r\u2029\u2014-()[]:;,`") + ["Mr.", "U.S.", "\n\n", "said", "He",
+                                                            "''", "``", "'" * 3])
 TEXTS = st.one_of(
     st.text(),
     st.lists(st.one_of(QUOTEY, st.text(max_size=5)), max_size=200).map("".join),
