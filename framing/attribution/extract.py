@@ -187,6 +187,12 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
         return _Speaker(*toks[k])
     if t == ",":
         return _appositive(doc, toks, k)
+    if tl in {"who", "which"}:  # "Franklin Graham, who has vowed": the antecedent
+        before = norm[:toks[k][0]].rstrip()
+        if before.endswith(","):
+            comma = len(before) - 1
+            return _np_before(doc, doc.sentence(comma)[0], comma)
+        return None
     if tl in {"there", "here"}:
         return None
     end_tok = k
@@ -417,6 +423,15 @@ def _word_char(c: str) -> bool:
     return c.isalnum() or c in "_'\u2019.-"
 
 
+def _in_name(doc: _Doc, cue: Cue, prev: str, hi: int) -> bool:
+    """A capitalised cue word inside a name: "the United States has", "the Islamic State
+    group" (not a title-case headline, "Trump Says He Will Win")."""
+    if not (doc.norm[cue.start].isupper() and prev[:1].isupper()):
+        return False
+    nxt = _NEXT_WORDS.match(doc.norm, cue.end, hi)
+    return nxt is None or not nxt.group(1)[:1].isupper()
+
+
 def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
     """False for a noun use ("the report"), a passive or a hearsay construction."""
     if cue.lemma == "according to":
@@ -425,6 +440,8 @@ def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
         return False  # "also referred to as", "known as", "viewed as" without a subject
     prev = _prev_word(doc, cue.start, lo)
     pl = prev.lower()
+    if _in_name(doc, cue, prev, hi):
+        return False
     if pl == "to" and cue.category in _ATTITUDE_CATEGORIES:
         return False  # "heading north to seek protection": a purpose, not an attitude
     if pl in _DETERMINER_BEFORE_NOUN or pl.endswith(("'s", "\u2019s")):
@@ -510,7 +527,7 @@ def _content_after(doc: _Doc, cue: Cue, hi: int) -> tuple[int, int, bool] | None
         return start, end, False
     if "wh" in frames and w0 in _WH:
         return start, end, False
-    if "inf" in frames and w0 == "to":
+    if "inf" in frames and (w0 == "to" or low.startswith(("not to ", "never to "))):
         return start, end, False
     if "clause" in frames and first[:1].isupper() or (
             "clause" in frames and _SUBJECT_START.match(first) and w0 not in _WH):
@@ -654,7 +671,7 @@ def _attribute_after(doc: _Doc, q: Quote, used: set[int]) -> tuple[Cue, _Speaker
     ends_open = doc.norm[q.start:q.end].rstrip()[-1:] in ",?!\u2014-" or doc.norm[lo:lo + 1] in (
         ",", "\u2014")
     for cue in doc.cues_between(pos, min(se, pos + 90)):
-        if cue.start in used:
+        if cue.start in used or _in_name(doc, cue, _prev_word(doc, cue.start, pos), se):
             continue
         if cue.form.endswith("ing") or cue.lemma == "according to":
             return None  # '"...," adding that ...' starts a new attribution
