@@ -255,6 +255,10 @@ def _walk_np(doc: _Doc, toks: list[tuple[int, int]], k: int) -> int | None:
     return start
 
 
+_CLAUSE_OPENERS = frozenset({"but", "and", "or", "yet", "although", "though", "while",
+                             "because", "after", "before", "since", "if", "when", "unless"})
+
+
 def _appositive(doc: _Doc, toks: list[tuple[int, int]], k: int) -> _Speaker | None:
     """``NAME, a description,`` right before the cue: the speaker is NAME."""
     norm = doc.norm
@@ -265,6 +269,9 @@ def _appositive(doc: _Doc, toks: list[tuple[int, int]], k: int) -> _Speaker | No
     if j <= 0 or k - j - 1 < 1 or k - j - 1 > 10:
         return None
     desc = norm[toks[j + 1][0]:toks[k - 1][1]]
+    first = desc.split()[0].lower()
+    if first in _CLAUSE_OPENERS:
+        return None  # ", but only after deliberating," is a clause, not a description
     name_start = _walk_np(doc, toks, j - 1)
     if name_start is None:
         return None

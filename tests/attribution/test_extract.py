@@ -171,6 +171,10 @@ def test_offsets_are_exact(seed_atts, seed_text):
     ("He said the campaign was about the \u201cugly truths\u201d in the United States system.",
      [("mixed", "He", "said", "neutral",
        "the campaign was about the \u201cugly truths\u201d in the United States system")]),
+    ("Ryan endorsed Trump in June, but only after deliberating over it, telling reporters "
+     "that he was \u201cnot quite there yet.\u201d",
+     [("indirect", "Ryan", "endorsed", "praise", "Trump in June"),
+      ("mixed", "Ryan", "telling", "neutral", "that he was \u201cnot quite there yet.\u201d")]),
     ('\u00abWe will win,\u00bb the general said.',
      [("direct", "the general", "said", "neutral", "We will win,")]),
     ("Prices will rise, according to analysts at Goldman Sachs.",
