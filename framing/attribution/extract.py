@@ -72,6 +72,8 @@ class _Speaker:
     end: int
     description: str | None = None
     subject_fallback: bool = False
+    # the "who"/"which" the speaker was reached through ("Mr. Trump, who said ...")
+    relative: tuple[int, int] | None = None
 
 
 @dataclass
@@ -152,7 +154,7 @@ def _np_before(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
         doc.np_cache[key] = _np_before_uncached(doc, lo, hi)
     sp = doc.np_cache[key]
     return None if sp is None else _Speaker(sp.start, sp.end, sp.description,
-                                             sp.subject_fallback)
+                                             sp.subject_fallback, sp.relative)
 
 
 def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
@@ -191,7 +193,10 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
         before = norm[:toks[k][0]].rstrip()
         if before.endswith(","):
             comma = len(before) - 1
-            return _np_before(doc, doc.sentence(comma)[0], comma)
+            ante = _np_before(doc, doc.sentence(comma)[0], comma)
+            if ante is not None and ante.relative is None:
+                ante.relative = toks[k]
+                return ante
         return None
     if tl in {"there", "here"}:
         return None
@@ -1036,6 +1041,10 @@ def _finish(doc: _Doc, draft: _Draft, resolver: SpeakerResolver, drafts: list[_D
     elif sp is not None:
         info = resolver.resolve(sp.start, sp.end, sp.description, c_start)
         kwargs.update(info)
+        if sp.relative is not None:  # the speaker as written is "who"; its antecedent named
+            r0, r1 = sp.relative
+            kwargs.update(speaker_start=r0, speaker_end=r1, speaker_text=text[r0:r1],
+                          antecedent_start=sp.start, antecedent_end=sp.end)
     else:
         kwargs.update(resolver.unnamed(c_start, c_end))
     return Attribution(kind=draft.kind, content_start=c_start, content_end=c_end,

@@ -252,6 +252,13 @@ def test_abbreviated_titles_and_party_labels_give_the_source_type():
                     ("Ann Lee", "Gov. Ann Lee", "official")]
 
 
+def test_relative_who_keeps_its_span_and_names_the_antecedent():
+    text = "Swanson praised Franklin Graham, who has publicly vowed not to buy cookies."
+    a = extract_attributions(text)[1]
+    assert (a.speaker, a.speaker_text, a.cue) == ("Franklin Graham", "who", "vowed")
+    assert text[a.antecedent_start:a.antecedent_end] == "Franklin Graham"
+
+
 def test_a_lone_determiner_is_never_a_speaker():
     text = ("The remarks from the candidate prompted Vieira to ask Trump if he had people "
             "in Hawaii.")
