@@ -943,6 +943,17 @@ def _verb_draft(doc: _Doc, cue: Cue, ss: int, se: int, drafts: list[_Draft]) -> 
             if end - start >= 3 and len(norm[start:end].split()) >= 3:
                 return _Draft("indirect", [(start, end)], [], cue, speaker)
         return None
+    # inverted parenthetical: "The contrast, said Doyle and others, would be clear."
+    lead = norm[ss:cue.start].rstrip()
+    if lead.endswith(",") and len(lead) > 1:
+        sp_inv = sp_after if sp_after is not None else _np_after(doc, tail_start, se)
+        if sp_inv is not None:
+            m = re.match(r"(?:\s+and\s+others)?\s*,", norm[sp_inv.end:se])
+            if m:
+                a = _trim(norm, ss, ss + len(lead) - 1)
+                b = _trim(norm, sp_inv.end + m.end(), se)
+                if a[1] - a[0] >= 3 and b[1] - b[0] >= 3:
+                    return _Draft("indirect", [a, b], [], cue, sp_inv)
     # parenthetical: "The plan, officials said, is dead."
     if speaker is not None and sp_before is not None:
         lead = norm[ss:speaker.start].rstrip()

@@ -33,10 +33,14 @@ import ahocorasick
 from ..text import Segmentation
 from .words import anonymity_cues, media_names, person_titles, source_terms, word_classes
 
-# A name word, or an abbreviated title with its period right before a name ("Sen. Lindsey");
-# patterns built from it start with a lookahead on the first letter, which fails fast.
-_NAME_TOKEN = (r"(?:[A-Z][a-z]{1,4}\.(?=[ \t]+[A-Z])|(?:(?:al|el|ad|as|ash|an|bin|abu)-)?"
-               r"[A-Z](?:[\w'\u2019-]+|\.))")
+# A name word, or an abbreviated title with its period right before a name ("Sen. Lindsey",
+# from person_titles.tsv: "Bush." at a sentence end is not one); patterns built from it start
+# with a lookahead on the first letter, which fails fast.
+_TITLE_ABBREVIATIONS = "|".join(sorted(
+    {t[:1].upper() + t[1:] for t in person_titles() if " " not in t and len(t) <= 4}
+    | {"Jr", "Sr", "St"}, key=len, reverse=True))
+_NAME_TOKEN = (rf"(?:(?:{_TITLE_ABBREVIATIONS})\.(?=[ \t]+[A-Z])|"
+               r"(?:(?:al|el|ad|as|ash|an|bin|abu)-)?[A-Z](?:[\w'\u2019-]+|\.))")
 # "(R-S.C.)", ", D-Calif.," right after a name: a member of a party
 _PARTY_AFTER = re.compile(r"\s*[(,]\s*(?:[RDI]|Rep|Dem|Ind)\s*[-\u2013,]\s*[A-Z]")
 _NAME_RE = re.compile(rf"(?=[A-Zaeb]){_NAME_TOKEN}(?:[ \t]+(?:(?:al|el|bin|ibn|de|van|von|der|da|di|du|le|"
@@ -250,7 +254,6 @@ class SpeakerResolver:
         self.norm = norm
         self.seg = seg
         self._speakers: list[tuple[int, dict[str, Any]]] = []  # earlier resolved speakers
-        self._sent_start_set: set[int] | None = None
         self._starts: list[int] = seg.sentences[:, 0].tolist()
         self._ends: list[int] = seg.sentences[:, 1].tolist()
         self._roles: dict[str, str] | None = None  # name -> source type from a title
@@ -284,9 +287,6 @@ class SpeakerResolver:
         wc = word_classes()
         skip_first = wc.union("determiner", "preposition", "subordinator", "conjunction", "time",
                               "auxiliary")
-        if self._sent_start_set is None:
-            self._sent_start_set = set(self._starts)
-        sent_starts = self._sent_start_set
         for m in _NAME_RE.finditer(norm, lo, hi):
             words = m.group().split()
             n_title, kind, gender = split_title(words)
@@ -294,9 +294,9 @@ class SpeakerResolver:
             if not name_words:
                 continue
             if n_title == 0 and name_words[0].lower() in skip_first:
-                if m.start() in sent_starts or len(name_words) == 1:
+                if len(name_words) == 1:
                     continue
-                name_words = name_words[1:]  # "The Pentagon" -> "Pentagon"
+                name_words = name_words[1:]  # "The Pentagon" -> "Pentagon", "But Lewandowski"
             offset = m.start() + m.group().find(name_words[0], len(" ".join(words[:n_title])))
             name = " ".join(name_words)
             mentions.append(Mention(offset, offset + len(name), name, kind, gender, n_title, self))
