@@ -690,11 +690,14 @@ def _attribute_after(doc: _Doc, q: Quote, used: set[int]) -> tuple[Cue, _Speaker
         between = doc.norm[pos:cue.start]
         if any(c in _ABBREV_PERIOD.sub("", between) for c in ".;:\"!?"):
             return None
-        if len(between.split()) > 8:
-            return None
-        if not ends_open and not between.strip() == "" and len(between.split()) > 4:
-            return None
+        n_between = len(between.split())
         sp = _np_before(doc, pos, cue.start) if between.strip() else None
+        # '"...," Will Estrada, the chairman of the county party, said': a long appositive
+        long_ok = sp is not None and sp.description is not None and n_between <= 18
+        if n_between > 8 and not long_ok:
+            return None
+        if not ends_open and not between.strip() == "" and n_between > 4 and not long_ok:
+            return None
         if sp is None:
             sp = _np_after(doc, _skip_fillers(doc, cue.end, se), se)
         if sp is None and between.strip():

@@ -178,6 +178,9 @@ def test_offsets_are_exact(seed_atts, seed_text):
     ("The plan, said Mayor Helen Brandt, is dead.",
      [("indirect", "Helen Brandt", "said", "neutral",
        "The plan, said Mayor Helen Brandt, is dead")]),
+    ('"We will rebuild it," Helen Brandt, the mayor of the small river town of Springfield, '
+     "said on Tuesday.",
+     [("direct", "Helen Brandt", "said", "neutral", "We will rebuild it,")]),
     ('\u00abWe will win,\u00bb the general said.',
      [("direct", "the general", "said", "neutral", "We will win,")]),
     ("Prices will rise, according to analysts at Goldman Sachs.",
