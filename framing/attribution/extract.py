@@ -157,6 +157,10 @@ def _np_before(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
                                              sp.subject_fallback, sp.relative)
 
 
+_IRREGULAR_PARTICIPLES = frozenset({"seen", "written", "given", "taken", "shown", "made",
+                                    "held", "sent", "told", "read", "found", "brought"})
+
+
 def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
     norm, w = doc.norm, doc.words
     m = _PAREN_TAIL.search(norm, max(lo, hi - 40), hi)
@@ -204,6 +208,13 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
     start_tok = _walk_np(doc, toks, k)
     if start_tok is None or (start_tok == end_tok and tl in w["determiner"]):
         return None  # a determiner alone is not a speaker
+    if start_tok >= 3 and norm[toks[start_tok - 1][0]:toks[start_tok - 1][1]] == "by":
+        # "A letter from the Legion obtained by The Associated Press warns": the head NP
+        part = norm[toks[start_tok - 2][0]:toks[start_tok - 2][1]]
+        if part.islower() and (part.endswith("ed") or part in _IRREGULAR_PARTICIPLES):
+            head_start = _walk_np(doc, toks, start_tok - 3)
+            if head_start is not None:
+                return _Speaker(toks[head_start][0], toks[start_tok - 3][1])
     return _Speaker(toks[start_tok][0], toks[end_tok][1])
 
 

@@ -181,6 +181,8 @@ def test_offsets_are_exact(seed_atts, seed_text):
     ('"We will rebuild it," Helen Brandt, the mayor of the small river town of Springfield, '
      "said on Tuesday.",
      [("direct", "Helen Brandt", "said", "neutral", "We will rebuild it,")]),
+    ("The report released by the agency said the plan failed.",
+     [("indirect", "The report", "said", "neutral", "the plan failed")]),
     ('\u00abWe will win,\u00bb the general said.',
      [("direct", "the general", "said", "neutral", "We will win,")]),
     ("Prices will rise, according to analysts at Goldman Sachs.",
