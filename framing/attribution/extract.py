@@ -654,7 +654,7 @@ def _is_document(doc: _Doc, sp: _Speaker) -> bool:
 # Quote rules
 
 _ACCORDING_NP = re.compile(
-    r"\s+([\w'\u2019&-]+(?:\s+[\w'\u2019&-]+(?:\.[\w]+)*){0,7}?)\s*(?=[,.;:!?]|$)")
+    r"\s+([\w'\u2019&-]+(?:\s+[\w'\u2019&-]+(?:\.[\w]+)*){0,11}?)\s*(?=[,.;:!?]|$)")
 # A period that ends a title or an initial, not a sentence ("Mr. Clarke said")
 _ABBREV_PERIOD = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Lt|Gen|Col|Sgt|Jr|Sr|St|Rev|Adm|"
                             r"Maj|Capt|Prof|Gov)\.")
@@ -696,6 +696,9 @@ def _attribute_after(doc: _Doc, q: Quote, used: set[int]) -> tuple[Cue, _Speaker
     for cue in doc.cues_between(pos, min(se, pos + 90)):
         if cue.start in used or _in_name(doc, cue, _prev_word(doc, cue.start, pos), se):
             continue
+        if not ends_open and cue.category in _ATTITUDE_CATEGORIES and not doc.norm[
+                pos:cue.start].strip():
+            return None  # 'her "clawback" plan': a quoted modifier of a noun
         if cue.form.endswith("ing") or cue.lemma == "according to":
             return None  # '"...," adding that ...' starts a new attribution
         between = doc.norm[pos:cue.start]
@@ -868,6 +871,7 @@ def _quote_drafts(doc: _Doc, used: set[int]) -> list[_Draft]:
 def _indirect_drafts(doc: _Doc, used: set[int], drafts: list[_Draft]) -> list[_Draft]:
     norm = doc.norm
     covered = [f for d in drafts for f in d.fragments]
+    owned = {span for d in drafts for span in d.quoted}  # quotes other attributions claim
     out: list[_Draft] = []
     for cue in doc.cues:
         if cue.start in used or doc.in_quote(cue.start):
@@ -901,7 +905,12 @@ def _indirect_drafts(doc: _Doc, used: set[int], drafts: list[_Draft]) -> list[_D
             draft = _verb_draft(doc, cue, ss, se, drafts + out)
         if draft is None:
             continue
-        if any('"' in norm[a:b] for a, b in draft.fragments):
+        inside = [(qu.start, qu.end) for qu in doc.quotes if not qu.single and any(
+            a <= qu.start and qu.end <= b for a, b in draft.fragments)]
+        if inside and not any(span in owned for span in inside):
+            # quotes no other attribution claims: 'A "living wage" is $12, according to X'
+            draft.kind, draft.quoted = "mixed", inside
+        elif any('"' in norm[a:b] for a, b in draft.fragments):
             # holds a quote attributed elsewhere: keep the part before that attribution's cue
             # ("Lazar said he welcomed extradition and added, "...")
             a, b = draft.fragments[-1]

@@ -183,6 +183,9 @@ def test_offsets_are_exact(seed_atts, seed_text):
      [("direct", "Helen Brandt", "said", "neutral", "We will rebuild it,")]),
     ("The report released by the agency said the plan failed.",
      [("indirect", "The report", "said", "neutral", "the plan failed")]),
+    ("She compared the talk to a \u201croot canal,\u201d according to Axelrod\u2019s memoir.",
+     [("mixed", "Axelrod's memoir", "according to", "neutral",  # speaker typography normalised
+       "She compared the talk to a \u201croot canal,\u201d")]),
     ('\u00abWe will win,\u00bb the general said.',
      [("direct", "the general", "said", "neutral", "We will win,")]),
     ("Prices will rise, according to analysts at Goldman Sachs.",
