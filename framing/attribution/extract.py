@@ -409,6 +409,7 @@ _COPULA = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "
 _HEARSAY = frozenset({"say", "report", "claim", "believe", "think", "allege", "estimate",
                       "rumor", "rumour", "know", "expect", "understand", "fear"})
 _AS_AFTER = re.compile(r"\s+as\b")
+_INTERJECTION_SAY = re.compile(r",\s?say,", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"\W*?([\w'\u2019.-]+)(?:\s+([\w'\u2019.-]+))?")
 _SUBJECT_START = re.compile(r"(?:[A-Z0-9\"']|(?:he|she|they|it|we|i|you|there|the|a|an|this|"
                             r"these|those|some|many|most|all|no|none|both|each|every|his|her|"
@@ -465,6 +466,9 @@ def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
     pl = prev.lower()
     if _in_name(doc, cue, prev, hi):
         return False
+    if (pl == "all" and cue.form == "told") or (cue.form == "say" and _INTERJECTION_SAY.match(
+            doc.norm, max(0, cue.start - 2), min(len(doc.norm), cue.end + 1))):
+        return False  # "All told, ...", "to, say, single digits"
     if pl == "to" and cue.category in _ATTITUDE_CATEGORIES:
         return False  # "heading north to seek protection": a purpose, not an attitude
     if pl in _DETERMINER_BEFORE_NOUN or pl.endswith(("'s", "\u2019s")):

@@ -186,6 +186,7 @@ def test_offsets_are_exact(seed_atts, seed_text):
     ("She compared the talk to a \u201croot canal,\u201d according to Axelrod\u2019s memoir.",
      [("mixed", "Axelrod's memoir", "according to", "neutral",  # speaker typography normalised
        "She compared the talk to a \u201croot canal,\u201d")]),
+    ("All told, it narrows the gap to, say, single digits.", []),
     ('\u00abWe will win,\u00bb the general said.',
      [("direct", "the general", "said", "neutral", "We will win,")]),
     ("Prices will rise, according to analysts at Goldman Sachs.",
