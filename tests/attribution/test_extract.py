@@ -271,6 +271,13 @@ def test_relative_who_keeps_its_span_and_names_the_antecedent():
     assert text[a.antecedent_start:a.antecedent_end] == "Franklin Graham"
 
 
+def test_pronouns_never_resolve_to_venues():
+    text = ("Donald Trump arrived in Manchester on Monday. At the Verizon Wireless Arena the "
+            "crowd was loud. He said he would win New Hampshire.")
+    (a,) = [x for x in extract_attributions(text) if x.speaker_text == "He"]
+    assert a.speaker == "Donald Trump"
+
+
 def test_a_lone_determiner_is_never_a_speaker():
     text = ("The remarks from the candidate prompted Vieira to ask Trump if he had people "
             "in Hawaii.")
