@@ -1078,7 +1078,7 @@ def _finish(doc: _Doc, draft: _Draft, resolver: SpeakerResolver, drafts: list[_D
                           source_type=prev.source_type, anonymous=prev.anonymous)
     elif sp is not None:
         info = resolver.resolve(sp.start, sp.end, sp.description, c_start)
-        kwargs.update(info)
+        kwargs.update({k: v for k, v in info.items() if not k.startswith("_")})
         if sp.relative is not None:  # the speaker as written is "who"; its antecedent named
             r0, r1 = sp.relative
             kwargs.update(speaker_start=r0, speaker_end=r1, speaker_text=text[r0:r1],

@@ -31,7 +31,14 @@ from typing import Any
 import ahocorasick
 
 from ..text import Segmentation
-from .words import anonymity_cues, media_names, person_titles, source_terms, word_classes
+from .words import (
+    anonymity_cues,
+    given_names,
+    media_names,
+    person_titles,
+    source_terms,
+    word_classes,
+)
 
 # A name word, or an abbreviated title with its period right before a name ("Sen. Lindsey",
 # from person_titles.tsv: "Bush." at a sentence end is not one); patterns built from it start
@@ -86,7 +93,8 @@ class Mention:
         if self._gender is None:
             self._gender = self.title_gender
             if self._gender == "-" and self.is_person:
-                self._gender = self._resolver._gender_after(self.end)
+                self._gender = given_names().get(self.name.split()[0].lower()) or (
+                    self._resolver._gender_after(self.end))
         return self._gender
 
 
@@ -328,12 +336,14 @@ class SpeakerResolver:
                 info["antecedent_start"] = ante["speaker_start"]
                 info["antecedent_end"] = ante["speaker_end"]
                 info["speaker_text"] = raw
+                if _PRONOUNS[low] in ("m", "f"):  # "she" said it: later "he" is someone else
+                    info["_gender"] = _PRONOUNS[low]
                 self._speakers.append((start, info))
                 return info
             info.update(speaker=raw, source_type="unknown", anonymous=False)
             return info
         words = self.norm[start:end].split()
-        n_title, title_kind, _ = split_title(words)
+        n_title, title_kind, title_gender = split_title(words)
         name_words = words[n_title:]
         name = " ".join(name_words)
         lead = name_words[0].lower() if name_words else ""
@@ -360,6 +370,10 @@ class SpeakerResolver:
                 name = ante.name
                 title_kind = title_kind or ante.title_kind
         info["speaker"] = name
+        gender = title_gender if title_gender in ("m", "f") else given_names().get(
+            name.split()[0].lower() if name else "")
+        if gender:
+            info["_gender"] = gender  # for later pronouns ("she" is not Donald Trump)
         if title_kind in (None, "other", "-"):
             title_kind = self._known_title(name, start, end) or title_kind
         stype, anonymous = self._source_type(name, description, title_kind, start, content_pos)

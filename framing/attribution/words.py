@@ -91,3 +91,11 @@ def cue_frames() -> dict[str, frozenset[str]]:
     rows = [ln for ln in raw.splitlines() if ln and not ln.startswith("#")]
     return {lemma: frozenset(frames.split(",")) for lemma, frames in
             (line.split("\t") for line in rows[1:])}
+
+
+@cache
+def given_names() -> dict[str, str]:
+    """``{given name (lower case): "m" or "f"}`` from ``framing/data/given_names.tsv``."""
+    raw = resources.files("framing").joinpath("data/given_names.tsv").read_text("utf-8")
+    rows = [ln for ln in raw.splitlines() if ln and not ln.startswith("#")]
+    return dict(line.split("\t") for line in rows[1:])

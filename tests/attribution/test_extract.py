@@ -278,6 +278,14 @@ def test_pronouns_never_resolve_to_venues():
     assert a.speaker == "Donald Trump"
 
 
+def test_pronoun_gender_follows_given_names():
+    text = ("Donald Trump met Nancy Pelosi at the White House on Tuesday. She said the talks "
+            "failed. Pelosi left early. He said the talks went well.")
+    she, he = extract_attributions(text)
+    assert (she.speaker_text, she.speaker) == ("She", "Nancy Pelosi")
+    assert (he.speaker_text, he.speaker) == ("He", "Donald Trump")
+
+
 def test_a_lone_determiner_is_never_a_speaker():
     text = ("The remarks from the candidate prompted Vieira to ask Trump if he had people "
             "in Hawaii.")
