@@ -248,6 +248,8 @@ def _walk_np(doc: _Doc, toks: list[tuple[int, int]], k: int) -> int | None:
             j -= 1
             n += 1
             continue
+        if tl in ("what", "whom"):
+            break  # "in what the union's executive called": the speaker starts after it
         if not _is_cap(t) and (tl in stop or tl in doc_cue_forms()):
             before = norm[toks[j - 1][0]:toks[j - 1][1]].lower() if j > 0 else ""
             if tl in stop or before not in w["determiner"]:
@@ -298,8 +300,10 @@ def _appositive(doc: _Doc, toks: list[tuple[int, int]], k: int) -> _Speaker | No
 
 
 def _abbreviated(tok: str) -> bool:
-    """A title ("Mr", "Sen") or an initial ("W") that a period follows inside a name."""
-    return (len(tok) == 1 and tok.isupper()) or tok.lower() in person_titles()
+    """A title ("Mr", "Sen"), an initial ("W") or a dotted abbreviation ("U.S") that a period
+    follows inside a name."""
+    return (len(tok) == 1 and tok.isupper()) or tok.lower() in person_titles() or (
+        "." in tok and tok.replace(".", "").isupper())
 
 
 def _np_after(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
@@ -409,6 +413,7 @@ _COPULA = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "
 _HEARSAY = frozenset({"say", "report", "claim", "believe", "think", "allege", "estimate",
                       "rumor", "rumour", "know", "expect", "understand", "fear"})
 _AS_AFTER = re.compile(r"\s+as\b")
+_CAST_DOUBT = frozenset({"cast", "casts", "casting", "raise", "raised", "raises", "raising"})
 _INTERJECTION_SAY = re.compile(r",\s?say,", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"\W*?([\w'\u2019.-]+)(?:\s+([\w'\u2019.-]+))?")
 _SUBJECT_START = re.compile(r"(?:[A-Z0-9\"']|(?:he|she|they|it|we|i|you|there|the|a|an|this|"
@@ -469,6 +474,11 @@ def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
     if (pl == "all" and cue.form == "told") or (cue.form == "say" and _INTERJECTION_SAY.match(
             doc.norm, max(0, cue.start - 2), min(len(doc.norm), cue.end + 1))):
         return False  # "All told, ...", "to, say, single digits"
+    if cue.lemma == "doubt" and pl in _CAST_DOUBT:
+        return False  # "casting doubt on", "raised doubts"
+    if prev.islower() and pl.endswith("ing") and cue.form.endswith(("s", " for")) and (
+            pl not in doc.words["auxiliary"]):
+        return False  # "growing calls for", "mounting claims": an adjective before a noun
     if pl == "to" and cue.category in _ATTITUDE_CATEGORIES:
         return False  # "heading north to seek protection": a purpose, not an attitude
     if pl in _DETERMINER_BEFORE_NOUN or pl.endswith(("'s", "\u2019s")):
@@ -658,7 +668,8 @@ def _is_document(doc: _Doc, sp: _Speaker) -> bool:
 # Quote rules
 
 _ACCORDING_NP = re.compile(
-    r"\s+([\w'\u2019&-]+(?:\s+[\w'\u2019&-]+(?:\.[\w]+)*){0,11}?)\s*(?=[,.;:!?]|$)")
+    r"\s+([\w'\u2019&-]+(?:\s+[\w'\u2019&-]+(?:\.[\w]+)*(?:\.(?=\s+[a-z]))?){0,11}?)"
+    r"\s*(?=[,.;:!?]|$)")  # "one U.S. official": an abbreviation's period before a word
 # A period that ends a title or an initial, not a sentence ("Mr. Clarke said")
 _ABBREV_PERIOD = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Lt|Gen|Col|Sgt|Jr|Sr|St|Rev|Adm|"
                             r"Maj|Capt|Prof|Gov)\.")

@@ -187,6 +187,9 @@ def test_offsets_are_exact(seed_atts, seed_text):
      [("mixed", "Axelrod's memoir", "according to", "neutral",  # speaker typography normalised
        "She compared the talk to a \u201croot canal,\u201d")]),
     ("All told, it narrows the gap to, say, single digits.", []),
+    ("He faced growing calls for a probe, and his report was casting doubt on the theory.", []),
+    ("Prices rose in May, according to one U.S. official.",
+     [("indirect", "one U.S. official", "according to", "neutral", "Prices rose in May")]),
     ('\u00abWe will win,\u00bb the general said.',
      [("direct", "the general", "said", "neutral", "We will win,")]),
     ("Prices will rise, according to analysts at Goldman Sachs.",
@@ -284,6 +287,14 @@ def test_pronoun_gender_follows_given_names():
     she, he = extract_attributions(text)
     assert (she.speaker_text, she.speaker) == ("She", "Nancy Pelosi")
     assert (he.speaker_text, he.speaker) == ("He", "Donald Trump")
+
+
+def test_speaker_after_what_and_government_bureaus():
+    text = ("Crews seized the ship in what the union's executive called a \"hijacking\". The "
+            "Bureau of Labor Statistics reported that inflation rose 5%.")
+    union, bls = extract_attributions(text)
+    assert (union.speaker, union.cue_category) == ("the union's executive", "naming")
+    assert (bls.speaker, bls.source_type) == ("The Bureau of Labor Statistics", "official")
 
 
 def test_a_lone_determiner_is_never_a_speaker():
