@@ -475,7 +475,8 @@ class SpeakerResolver:
                     candidates.append((m.start, {
                         "speaker": m.name, "speaker_start": m.start, "speaker_end": m.end,
                         "source_type": m.title_kind if m.title_kind not in (None, "other")
-                        else "unknown", "anonymous": False, "description": None}))
+                        else self._known_title(m.name, m.start, m.end) or "unknown",
+                        "anonymous": False, "description": None}))
                 elif kind in ("n", "pl") and not m.is_person and (
                         head_type(" ".join(m.name.split()[-2:])) in (
                             "organisation", "media", "official", "document")

@@ -297,6 +297,13 @@ def test_speaker_after_what_and_government_bureaus():
     assert (bls.speaker, bls.source_type) == ("The Bureau of Labor Statistics", "official")
 
 
+def test_a_pronoun_speaker_takes_the_role_its_antecedent_has_elsewhere():
+    text = ("Speaker Nancy Pelosi met reporters. Later, Nancy Pelosi walked out. She said she "
+            "planned to act.")
+    (a,) = extract_attributions(text)
+    assert (a.speaker_text, a.speaker, a.source_type) == ("She", "Nancy Pelosi", "political")
+
+
 def test_a_lone_determiner_is_never_a_speaker():
     text = ("The remarks from the candidate prompted Vieira to ask Trump if he had people "
             "in Hawaii.")
