@@ -19,7 +19,9 @@ config and the corpus SHA-256) holding:
 Every file is written to a temporary file and renamed, so an interrupted run
 leaves no half-written file; running the same command again resumes: steps
 whose output exists are skipped. Features are cached by (corpus hash,
-extractors, package version) in ``<runs>/.cache`` and reused by later runs.
+extractors, package version, code fingerprint) in ``<runs>/.cache`` and reused
+by later runs; the run directory's hash also covers the code fingerprint
+(:func:`code_fingerprint`), so a changed extractor never reuses old outputs.
 Same config and corpus give byte-identical outputs, except the timing fields
 of the manifest.
 """
@@ -38,6 +40,7 @@ import time
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -149,6 +152,26 @@ def _sha256_json(obj: Any) -> str:
     return hashlib.sha256(json.dumps(obj, sort_keys=True).encode()).hexdigest()
 
 
+_CODE_SUFFIXES = (".py", ".tsv", ".txt", ".json", ".dic", ".tff", ".csv")
+
+
+@cache
+def code_fingerprint() -> str:
+    """SHA-256 of the framing package's code and data files (paths and bytes).
+
+    Part of the run-directory hash and of the feature-cache key, so that a run
+    after any change to the extractors or their lexicons never reuses outputs
+    computed by other code, even within one version number.
+    """
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.suffix in _CODE_SUFFIXES
+                       and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def _git_state(root: Path) -> dict[str, Any]:
     """Commit and dirty flag of the git checkout holding ``root`` (the config's folder)."""
     try:
@@ -207,11 +230,11 @@ class Run:
 
 
 def run_directory(cfg: dict[str, Any], corpus_sha256: str, out: str | None = None) -> Path:
-    """``runs/NAME-<12 hex>`` (or ``out``); the hash covers config and corpus."""
+    """``runs/NAME-<12 hex>`` (or ``out``); the hash covers config, corpus and framing's code."""
     if out is not None:
         return Path(out)
     digest = _sha256_json({"config": {k: v for k, v in cfg.items() if k != "corpus"},
-                           "corpus": corpus_sha256})[:12]
+                           "corpus": corpus_sha256, "code": code_fingerprint()})[:12]
     return Path("runs") / f"{cfg['name']}-{digest}"
 
 
@@ -238,7 +261,8 @@ def run_experiment(config_path: str | os.PathLike[str], *, corpus: str | None = 
     run = Run(cfg, directory, corpus_sha, quiet, engine, workers, scheduler, chunk_size)
     _write_json(directory / "config.json", cfg)
     manifest = {
-        "framing_version": __version__, "git": _git_state(Path(config_path).resolve().parent),
+        "framing_version": __version__, "framing_code_sha256": code_fingerprint(),
+        "git": _git_state(Path(config_path).resolve().parent),
         "packages": _versions(),
         "python": sys.version.split()[0], "platform": platform.platform(),
         "corpus": {"path": cfg["corpus"]["path"], "sha256": corpus_sha}, "seed": cfg["seed"],
@@ -287,7 +311,7 @@ def _steps(run: Run) -> None:
 def _features(run: Run, articles: list) -> None:
     cfg = run.config
     key = _sha256_json({"corpus": run.corpus_sha256, "extractors": cfg["features"]["extractors"],
-                        "version": __version__})[:16]
+                        "version": __version__, "code": code_fingerprint()})[:16]
     cache = run.directory.parent / ".cache" / f"features-{key}.parquet"
     if cache.exists():
         run.say(f"[features] reusing cache {cache}")

@@ -91,6 +91,23 @@ def test_feature_cache_is_reused(tmp_path, small_corpus, capsys):
     assert list((tmp_path / "runs" / ".cache").glob("features-*.parquet"))
 
 
+def test_changed_code_never_reuses_outputs(tmp_path, small_corpus, capsys, monkeypatch):
+    import framing.experiments as ex
+    from framing.experiments import run_directory
+
+    cfg = write_config(tmp_path, small_corpus)
+    run_experiment(cfg, out=str(tmp_path / "runs" / "one"), quiet=False)
+    first = json.loads((tmp_path / "runs" / "one" / "manifest.json").read_text())
+    assert first["framing_code_sha256"] == ex.code_fingerprint()
+    names = {run_directory({"name": "x"}, "c")}
+    monkeypatch.setattr(ex, "code_fingerprint", lambda: "0" * 64)  # as after an edit
+    names.add(run_directory({"name": "x"}, "c"))
+    assert len(names) == 2
+    capsys.readouterr()
+    run_experiment(cfg, out=str(tmp_path / "runs" / "two"), quiet=False)
+    assert "reusing cache" not in capsys.readouterr().err
+
+
 def test_resume_after_interruption(tmp_path, small_corpus, monkeypatch):
     import framing.experiments as ex
 
