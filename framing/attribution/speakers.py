@@ -214,7 +214,6 @@ _NAME_AFTER_TITLE = re.compile(r"\.?((?:[ \t]+(?=[A-Zaeb])" + _NAME_TOKEN + r")+
 
 
 _PARTY_LABEL = re.compile(r"[(,][ \t]*(?:[RDI]|Rep|Dem|Ind)[ \t]*[-\u2013,][ \t]*[A-Z]")
-_NAME_AT_END = re.compile(r"(?:" + _NAME_TOKEN + r"[ \t]+)*" + _NAME_TOKEN + r"[ \t]*$")
 
 
 def _name_roles(norm: str) -> dict[str, str]:
@@ -236,7 +235,7 @@ def _name_roles(norm: str) -> dict[str, str]:
             roles.setdefault(" ".join(words), kind)
             roles.setdefault(words[-1], kind)
     for m in _PARTY_LABEL.finditer(norm):  # rare: look back for the name only at a label
-        name = _NAME_AT_END.search(norm, max(0, m.start() - 60), m.start())
+        name = _NAME_BEFORE.search(norm[max(0, m.start() - 60):m.start()].rstrip() + " ")
         words = name.group().split() if name else []
         if len(words) >= 2:
             roles.setdefault(" ".join(words), "political")
