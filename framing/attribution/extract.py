@@ -194,9 +194,10 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
     if t == ",":
         return _appositive(doc, toks, k)
     if tl in {"who", "which"}:  # "Franklin Graham, who has vowed": the antecedent
-        before = norm[:toks[k][0]].rstrip()
+        lo_b = max(0, toks[k][0] - 20)
+        before = norm[lo_b:toks[k][0]].rstrip()
         if before.endswith(","):
-            comma = len(before) - 1
+            comma = lo_b + len(before) - 1
             ante = _np_before(doc, doc.sentence(comma)[0], comma)
             if ante is not None and ante.relative is None:
                 ante.relative = toks[k]

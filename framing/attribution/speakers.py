@@ -53,6 +53,7 @@ _PARTY_AFTER = re.compile(r"\s*[(,]\s*(?:[RDI]|Rep|Dem|Ind)\s*[-\u2013,]\s*[A-Z]
 _NAME_RE = re.compile(rf"(?=[A-Zaeb]){_NAME_TOKEN}(?:[ \t]+(?:(?:al|el|bin|ibn|de|van|von|der|da|di|du|le|"
                       rf"la|abu|bint)[ \t]+)?{_NAME_TOKEN})*")
 _NAME_BEFORE = re.compile(rf"(?:(?=[A-Zaeb]){_NAME_TOKEN}[ \t]+)+$")
+_WINDOW = 1000  # characters either side of a position that the sentence rules look at
 _PRONOUNS = {"he": "m", "she": "f", "they": "pl", "it": "n", "him": "m", "her": "f"}
 _GENDER_RE = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[\w'\u2019-]+")
@@ -264,6 +265,7 @@ class SpeakerResolver:
         self._starts: list[int] = seg.sentences[:, 0].tolist()
         self._ends: list[int] = seg.sentences[:, 1].tolist()
         self._roles: dict[str, str] | None = None  # name -> source type from a title
+        self._full_names: dict[str, list[Mention]] = {}  # surname -> full names ending in it
         self._all_mentions: list[Mention] = []  # found so far, in text order
         self._mention_starts: list[int] = []
         self._scanned = 0  # mentions_in has been run on norm[:_scanned]
@@ -404,10 +406,12 @@ class SpeakerResolver:
         return {"source_type": "unknown", "anonymous": False}
 
     def _sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence around ``pos``, clipped to 1,000 characters either side (linear time
+        on run-on text, as :meth:`framing.attribution.extract._Doc.sentence`)."""
         if not self._starts:
-            return 0, len(self.norm)
+            return max(0, pos - _WINDOW), min(len(self.norm), pos + _WINDOW)
         k = max(bisect_right(self._starts, pos) - 1, 0)
-        return self._starts[k], self._ends[k]
+        return max(self._starts[k], pos - _WINDOW), min(self._ends[k], pos + _WINDOW)
 
     def _source_type(self, name: str, description: str | None, title_kind: str | None,
                      start: int, content_pos: int) -> tuple[str, bool]:
@@ -449,20 +453,29 @@ class SpeakerResolver:
         core = surname.removeprefix("al-").removeprefix("el-")
         if not core[:1].isupper():
             return None
+        if core not in self._full_names:  # every full name ending in core, found once per text
+            self._full_names[core] = self._full_names_ending_in(core)
+        found = self._full_names[core]
+        k = bisect_right([m.end for m in found], before) - 1
+        return found[k] if k >= 0 else None
+
+    def _full_names_ending_in(self, core: str) -> list[Mention]:
         norm = self.norm
-        i = norm.rfind(core, 0, before)
-        while i > 0:
+        out: list[Mention] = []
+        i = norm.find(core)
+        while i >= 0:
             end = i + len(core)
-            if end >= len(norm) or not (norm[end].isalnum() or norm[end] in "'\u2019-"):
+            if i > 0 and (end >= len(norm) or not (norm[end].isalnum() or norm[end] in
+                                                    "'\u2019-")):
                 lead = i - 3 if norm[i - 3:i] in ("al-", "el-") else i
                 m = _NAME_BEFORE.search(norm, max(0, lead - 80), lead)
                 if m is not None:
                     mentions = [x for x in self.mentions_in(m.start(), end)
                                 if x.end == end and len(x.name.split()) >= 2]
                     if mentions:
-                        return mentions[-1]
-            i = norm.rfind(core, 0, i)
-        return None
+                        out.append(mentions[-1])
+            i = norm.find(core, end)
+        return out
 
     def _antecedent(self, pronoun: str, pos: int) -> dict[str, Any] | None:
         kind = _PRONOUNS[pronoun]

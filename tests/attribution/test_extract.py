@@ -361,6 +361,9 @@ def test_never_raises_and_offsets_hold(text):
 def test_long_and_pathological_inputs():
     for text in ['"' * 20_000, "said " * 20_000, ('"A," he said. ' * 3_000),
                  "\u201c" * 5_000 + "x" + "\u201d" * 5_000, "Mr. Smith said " * 5_000,
-                 ("He said that " * 2_000) + "it rained."]:
+                 ("He said that " * 2_000) + "it rained.",
+                 # run-on text: speaker rules once were quadratic here (surname look-back,
+                 # sentence-wide anonymity scan, relative "who")
+                 "Mr. Smith, who said, " * 5_000, "according to one U.S. official " * 3_000]:
         for a in extract_attributions(text):
             assert text[a.content_start:a.content_end] == a.content

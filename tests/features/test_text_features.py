@@ -163,8 +163,9 @@ def test_text_feature_properties(texts):
 
 def test_text_features_on_a_long_pathological_input():
     text = ('"' * 5000 + " said Mr. " * 3000 + "\u201c" * 2000 + "x" * 50_000 + ". " * 5000)
+    run_on = "The United States Says " * 3000  # one 12,000-word sentence: VADER is quadratic
     for cls in TRANSFORMERS:
-        assert np.isfinite(cls().fit_transform([text])).all()
+        assert np.isfinite(cls().fit_transform([text, run_on])).all()
 
 
 @settings(max_examples=200, deadline=None)
