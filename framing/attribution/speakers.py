@@ -261,7 +261,10 @@ class SpeakerResolver:
         self.text = text
         self.norm = norm
         self.seg = seg
-        self._speakers: list[tuple[int, dict[str, Any]]] = []  # earlier resolved speakers
+        # earlier resolved speakers, sorted by position (with their starts, for bisection)
+        self._speakers: list[tuple[int, dict[str, Any]]] = []
+        self._speaker_starts: list[int] = []
+        self._typed: dict[str, str] = {}  # speaker -> latest known source type
         self._starts: list[int] = seg.sentences[:, 0].tolist()
         self._ends: list[int] = seg.sentences[:, 1].tolist()
         self._roles: dict[str, str] | None = None  # name -> source type from a title
@@ -339,7 +342,7 @@ class SpeakerResolver:
                 info["speaker_text"] = raw
                 if _PRONOUNS[low] in ("m", "f"):  # "she" said it: later "he" is someone else
                     info["_gender"] = _PRONOUNS[low]
-                self._speakers.append((start, info))
+                self._remember(start, info)
                 return info
             info.update(speaker=raw, source_type="unknown", anonymous=False)
             return info
@@ -379,12 +382,17 @@ class SpeakerResolver:
             title_kind = self._known_title(name, start, end) or title_kind
         stype, anonymous = self._source_type(name, description, title_kind, start, content_pos)
         if stype == "unknown":  # the same speaker typed earlier ("According to Stratfor")
-            stype = next((i["source_type"] for _, i in reversed(self._speakers)
-                          if i.get("speaker") == name and i.get("source_type") != "unknown"),
-                         stype)
+            stype = self._typed.get(name, stype)
         info["source_type"], info["anonymous"] = stype, anonymous
-        self._speakers.append((start, info))
+        self._remember(start, info)
         return info
+
+    def _remember(self, start: int, info: dict[str, Any]) -> None:
+        k = bisect_right(self._speaker_starts, start)
+        self._speaker_starts.insert(k, start)
+        self._speakers.insert(k, (start, info))
+        if info.get("speaker") and info.get("source_type", "unknown") != "unknown":
+            self._typed[info["speaker"]] = info["source_type"]
 
     def _known_title(self, name: str, start: int, end: int) -> str | None:
         """The source type a title or party label gives ``name`` anywhere in the text.
@@ -497,8 +505,10 @@ class SpeakerResolver:
                         "speaker": m.name, "speaker_start": m.start, "speaker_end": m.end,
                         "source_type": head_type(m.name) or "media", "anonymous": False,
                         "description": None}))
-        for s, info in self._speakers:
-            if window_start <= s < pos and info.get("speaker"):
+        lo = bisect_left(self._speaker_starts, window_start)
+        hi = bisect_left(self._speaker_starts, pos)
+        for s, info in self._speakers[lo:hi]:
+            if info.get("speaker"):
                 name = info["speaker"]
                 plural = name.lower().endswith("s") and not name[:1].isupper() or \
                     (name.split()[-1][:1].islower() and name.lower().endswith(("s", "men")))

@@ -364,6 +364,8 @@ def test_long_and_pathological_inputs():
                  ("He said that " * 2_000) + "it rained.",
                  # run-on text: speaker rules once were quadratic here (surname look-back,
                  # sentence-wide anonymity scan, relative "who")
-                 "Mr. Smith, who said, " * 5_000, "according to one U.S. official " * 3_000]:
+                 "Mr. Smith, who said, " * 5_000, "according to one U.S. official " * 3_000,
+                 '"We will win," said Mr. Smith. ' * 5_000,
+                 "John Smith arrived. He said the plan was dead. " * 5_000]:
         for a in extract_attributions(text):
             assert text[a.content_start:a.content_end] == a.content
