@@ -268,7 +268,8 @@ class SpeakerResolver:
         self._starts: list[int] = seg.sentences[:, 0].tolist()
         self._ends: list[int] = seg.sentences[:, 1].tolist()
         self._roles: dict[str, str] | None = None  # name -> source type from a title
-        self._full_names: dict[str, list[Mention]] = {}  # surname -> full names ending in it
+        # surname -> (ends, full names ending in it), in text order
+        self._full_names: dict[str, tuple[list[int], list[Mention]]] = {}
         self._all_mentions: list[Mention] = []  # found so far, in text order
         self._mention_starts: list[int] = []
         self._scanned = 0  # mentions_in has been run on norm[:_scanned]
@@ -462,9 +463,10 @@ class SpeakerResolver:
         if not core[:1].isupper():
             return None
         if core not in self._full_names:  # every full name ending in core, found once per text
-            self._full_names[core] = self._full_names_ending_in(core)
-        found = self._full_names[core]
-        k = bisect_right([m.end for m in found], before) - 1
+            found = self._full_names_ending_in(core)
+            self._full_names[core] = ([m.end for m in found], found)
+        ends, found = self._full_names[core]
+        k = bisect_right(ends, before) - 1
         return found[k] if k >= 0 else None
 
     def _full_names_ending_in(self, core: str) -> list[Mention]:
