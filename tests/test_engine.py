@@ -87,37 +87,39 @@ def test_dask_engine_same_bytes(tmp_path, reference):
     assert _write_both(frames, tmp_path, "dask") == reference
 
 
+class _Counting:
+    """The corpus's articles, counting how many have been pulled."""
+
+    def __init__(self) -> None:
+        self.pulled = 0
+        self._it = iter_articles(CORPUS)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        article = next(self._it)
+        self.pulled += 1
+        return article
+
+
 def test_input_is_read_lazily():
-    pulled = 0
-
-    def counting():
-        nonlocal pulled
-        for a in iter_articles(CORPUS):
-            pulled += 1
-            yield a
-
-    stream = extract_stream(counting(), ["sentiment"], chunk_size=16)
-    assert pulled == 0  # nothing is read before the first table is asked for
+    source = _Counting()
+    stream = extract_stream(source, ["sentiment"], chunk_size=16)
+    assert source.pulled == 0  # nothing is read before the first table is asked for
     first = next(stream)
-    assert len(first) == 16 and pulled == 16
+    assert len(first) == 16 and source.pulled == 16
     next(stream)
-    assert pulled == 32
+    assert source.pulled == 32
     stream.close()
 
 
 def test_processes_bound_chunks_in_flight():
-    pulled = 0
-
-    def counting():
-        nonlocal pulled
-        for a in iter_articles(CORPUS):
-            pulled += 1
-            yield a
-
-    stream = extract_stream(counting(), ["sentiment"], engine="processes", workers=1,
+    source = _Counting()
+    stream = extract_stream(source, ["sentiment"], engine="processes", workers=1,
                             chunk_size=8)
     next(stream)
-    assert pulled <= 2 * 1 * 8  # 2 x workers chunks in flight, never the whole corpus
+    assert source.pulled <= 2 * 1 * 8  # 2 x workers chunks in flight, never the whole corpus
     stream.close()
 
 
