@@ -33,8 +33,8 @@ import ahocorasick
 from ..text import Segmentation
 from .words import (
     anonymity_cues,
-    given_names,
     media_names,
+    name_gender,
     person_titles,
     source_terms,
     word_classes,
@@ -94,8 +94,7 @@ class Mention:
         if self._gender is None:
             self._gender = self.title_gender
             if self._gender == "-" and self.is_person:
-                self._gender = given_names().get(self.name.split()[0].lower()) or (
-                    self._resolver._gender_after(self.end))
+                self._gender = name_gender(self.name) or self._resolver._gender_after(self.end)
         return self._gender
 
 
@@ -375,8 +374,7 @@ class SpeakerResolver:
                 name = ante.name
                 title_kind = title_kind or ante.title_kind
         info["speaker"] = name
-        gender = title_gender if title_gender in ("m", "f") else given_names().get(
-            name.split()[0].lower() if name else "")
+        gender = title_gender if title_gender in ("m", "f") else name_gender(name)
         if gender:
             info["_gender"] = gender  # for later pronouns ("she" is not Donald Trump)
         if title_kind in (None, "other", "-"):

@@ -99,3 +99,15 @@ def given_names() -> dict[str, str]:
     raw = resources.files("framing").joinpath("data/given_names.tsv").read_text("utf-8")
     rows = [ln for ln in raw.splitlines() if ln and not ln.startswith("#")]
     return dict(line.split("\t") for line in rows[1:])
+
+
+def name_gender(name: str) -> str | None:
+    """``"m"``/``"f"`` from the given name that starts ``name`` (:func:`given_names`), or None.
+
+    Examples
+    --------
+    >>> name_gender("Nancy Pelosi"), name_gender("Pelosi")
+    ('f', None)
+    """
+    first = name.split(maxsplit=1)[0].lower() if name.strip() else ""
+    return given_names().get(first)
