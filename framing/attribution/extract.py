@@ -1056,7 +1056,7 @@ def extract_attributions(text: str, *, segmentation: Segmentation | None = None,
     used: set[int] = set()
     drafts = _quote_drafts(doc, used)
     drafts += _indirect_drafts(doc, used, drafts)
-    resolver = SpeakerResolver(text, doc.norm, seg)
+    resolver = SpeakerResolver(text, doc.norm, seg, doc.lower)
     out: list[Attribution] = []
     resolved: list[Attribution | None] = []
     for draft in drafts:

@@ -31,6 +31,7 @@ from typing import Any
 import ahocorasick
 
 from ..text import Segmentation
+from .cues import lower_same_length
 from .words import (
     anonymity_cues,
     media_names,
@@ -216,10 +217,12 @@ _NAME_AFTER_TITLE = re.compile(r"\.?((?:[ \t]+(?=[A-Zaeb])" + _NAME_TOKEN + r")+
 _PARTY_LABEL = re.compile(r"[(,][ \t]*(?:[RDI]|Rep|Dem|Ind)[ \t]*[-\u2013,][ \t]*[A-Z]")
 
 
-def _name_roles(norm: str) -> dict[str, str]:
-    """``{name or surname: source type}`` from titled names and party labels in ``norm``."""
+def _name_roles(norm: str, low: str) -> dict[str, str]:
+    """``{name or surname: source type}`` from titled names and party labels in ``norm``.
+
+    ``low`` is ``norm`` lower-cased character for character (same length, so offsets agree;
+    :func:`framing.attribution.cues.lower_same_length`)."""
     roles: dict[str, str] = {}
-    low = norm.lower()
     for end, (length, kind) in _title_automaton().iter(low):  # one pass in C
         start = end - length + 1
         if not norm[start].isupper() or (start and (low[start - 1].isalnum() or low[
@@ -254,12 +257,15 @@ class SpeakerResolver:
         Its typography-normalised form.
     seg : Segmentation
         Its segmentation.
+    lower : str, optional
+        ``norm`` lower-cased with the same length (computed when not given).
     """
 
-    def __init__(self, text: str, norm: str, seg: Segmentation) -> None:
+    def __init__(self, text: str, norm: str, seg: Segmentation, lower: str | None = None) -> None:
         self.text = text
         self.norm = norm
         self.seg = seg
+        self._lower = lower
         # earlier resolved speakers, sorted by position (with their starts, for bisection)
         self._speakers: list[tuple[int, dict[str, Any]]] = []
         self._speaker_starts: list[int] = []
@@ -402,7 +408,9 @@ class SpeakerResolver:
         if _PARTY_AFTER.match(self.norm, end):
             return "political"
         if self._roles is None:
-            self._roles = _name_roles(self.norm)
+            if self._lower is None:
+                self._lower = lower_same_length(self.norm)
+            self._roles = _name_roles(self.norm, self._lower)
         return self._roles.get(name)
 
     def unnamed(self, start: int, end: int) -> dict[str, Any]:

@@ -304,6 +304,13 @@ def test_a_pronoun_speaker_takes_the_role_its_antecedent_has_elsewhere():
     assert (a.speaker_text, a.speaker, a.source_type) == ("She", "Nancy Pelosi", "political")
 
 
+def test_roles_survive_letters_whose_lower_case_is_longer():
+    # "\u0130".lower() has two characters: offsets must come from a same-length lower-casing
+    text = "\u0130" * 30 + " Gov. Ann Lee met them. Later, Ann Lee said taxes would rise."
+    (a,) = extract_attributions(text)
+    assert (a.speaker_text, a.source_type) == ("Ann Lee", "official")
+
+
 def test_a_lone_determiner_is_never_a_speaker():
     text = ("The remarks from the candidate prompted Vieira to ask Trump if he had people "
             "in Hawaii.")
