@@ -174,10 +174,12 @@ def fast_readability(text: str, n_sentences: int | None = None) -> dict[str, flo
         n_sentences = len(segment(text).sentences)
     n_sent = max(int(n_sentences), 1)
     counts = Counter(words)
-    easy, cmu, oov = _easy_words(), _cmu_syllables(), _OOV
+    easy, cmu = _easy_words(), _cmu_syllables()
     syl = poly = difficult = 0
     for w, c in counts.items():
-        n = cmu.get(w) or oov.get(w) or word_syllables(w)
+        n = cmu.get(w)
+        if n is None:  # out of the dictionary: pyphen, remembered
+            n = word_syllables(w)
         syl += n * c
         if n >= 3:
             poly += c
