@@ -1051,20 +1051,74 @@ def extract_attributions(text: str, *, segmentation: Segmentation | None = None,
     """
     if not isinstance(text, str):
         raise TypeError(f"extract_attributions() expects str, got {type(text).__name__}")
+    return find_attributions(text, segmentation=segmentation, attitudes=attitudes).resolve()
+
+
+class AttributionDrafts:
+    """The attributions of one text before their speakers are resolved.
+
+    The first of the extractor's two stages (:func:`find_attributions`): the
+    content of every attribution -- its fragments, quoted spans and cue -- is
+    known, the speaker mention is found but not yet resolved (names, pronouns,
+    source types). The quoted-voice split of :mod:`framing.features.analysis`
+    needs only this stage; :meth:`resolve` runs the second one and gives
+    exactly what :func:`extract_attributions` returns.
+
+    Attributes
+    ----------
+    voice : tuple of (fragments, quoted, cue_category)
+        Per attribution, in the extractor's internal order: its content
+        fragments and quoted spans (sorted ``(start, end)`` tuples) and its
+        cue category (None without a cue).
+    """
+
+    __slots__ = ("_doc", "_drafts", "voice")
+
+    def __init__(self, doc: _Doc, drafts: list[_Draft]) -> None:
+        self._doc = doc
+        self._drafts = drafts
+        self.voice = tuple((tuple(sorted(d.fragments)), tuple(sorted(d.quoted)),
+                            None if d.cue is None else d.cue.category) for d in drafts)
+
+    def resolve(self) -> list[Attribution]:
+        """Resolve the speakers: the :class:`Attribution` records, sorted by content start."""
+        doc, drafts = self._doc, self._drafts
+        resolver = SpeakerResolver(doc.text, doc.norm, doc.seg, doc.lower)
+        out: list[Attribution] = []
+        resolved: list[Attribution | None] = []
+        for draft in drafts:
+            att = _finish(doc, draft, resolver, drafts, resolved)
+            resolved.append(att)
+            out.append(att)
+        out.sort(key=lambda a: (a.content_start, a.content_end))
+        return out
+
+
+def find_attributions(text: str, *, segmentation: Segmentation | None = None,
+                      attitudes: bool = True) -> AttributionDrafts:
+    """First stage of :func:`extract_attributions`: contents and cues, speakers unresolved.
+
+    Parameters are those of :func:`extract_attributions`;
+    ``find_attributions(text).resolve() == extract_attributions(text)``.
+    Speaker resolution is about half of the extractor's time, and the
+    quoted-voice split needs only the contents.
+
+    Examples
+    --------
+    >>> drafts = find_attributions('"We will rebuild," Mayor Helen Brandt said.')
+    >>> drafts.voice
+    ((((1, 17),), ((1, 17),), 'neutral'),)
+    >>> [a.speaker for a in drafts.resolve()]
+    ['Helen Brandt']
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_attributions() expects str, got {type(text).__name__}")
     seg = segmentation if segmentation is not None else segment(text)
     doc = _Doc(text, seg, attitudes)
     used: set[int] = set()
     drafts = _quote_drafts(doc, used)
     drafts += _indirect_drafts(doc, used, drafts)
-    resolver = SpeakerResolver(text, doc.norm, seg, doc.lower)
-    out: list[Attribution] = []
-    resolved: list[Attribution | None] = []
-    for draft in drafts:
-        att = _finish(doc, draft, resolver, drafts, resolved)
-        resolved.append(att)
-        out.append(att)
-    out.sort(key=lambda a: (a.content_start, a.content_end))
-    return out
+    return AttributionDrafts(doc, drafts)
 
 
 def _finish(doc: _Doc, draft: _Draft, resolver: SpeakerResolver, drafts: list[_Draft],

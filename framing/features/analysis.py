@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
-from ..attribution import ATTITUDE_CATEGORIES, Attribution, extract_attributions
+from ..attribution import ATTITUDE_CATEGORIES, Attribution
+from ..attribution.extract import AttributionDrafts, find_attributions
 from ..text import Segmentation, segment
 
 
@@ -25,14 +26,20 @@ class Analysis:
     voice. Everything else is the outlet's own *narrative* voice, including
     what the outlet says a source wants, believes or supports (attributions
     with an attitude cue, e.g. "X wants to ..."), except words it puts in
-    quotation marks.
+    quotation marks. The voice split needs only the attributions' contents;
+    their speakers are resolved when :attr:`attributions` is first read.
     """
 
     text: str
     seg: Segmentation
-    attributions: tuple[Attribution, ...]
+    drafts: AttributionDrafts = field(repr=False)
     voice_spans: tuple[tuple[int, int], ...]
     _starts: list[int] = field(default_factory=list, repr=False)
+
+    @cached_property
+    def attributions(self) -> tuple[Attribution, ...]:
+        """The text's attributions (:func:`framing.attribution.extract_attributions`)."""
+        return tuple(self.drafts.resolve())
 
     def is_quoted(self, pos: int) -> bool:
         """True when offset ``pos`` lies inside attributed content."""
@@ -70,8 +77,8 @@ def analyze(text: str) -> Analysis:
     (True, False)
     """
     seg = segmentation(text)
-    atts = tuple(extract_attributions(text, segmentation=seg))
+    drafts = find_attributions(text, segmentation=seg)
     # an attitude ("X wants to ...") is the outlet's paraphrase: only its quoted words count
-    spans = _merge([f for a in atts for f in (
-        a.quoted if a.cue_category in ATTITUDE_CATEGORIES else a.fragments)])
-    return Analysis(text, seg, atts, spans, [s for s, _ in spans])
+    spans = _merge([f for fragments, quoted, category in drafts.voice for f in (
+        quoted if category in ATTITUDE_CATEGORIES else fragments)])
+    return Analysis(text, seg, drafts, spans, [s for s, _ in spans])

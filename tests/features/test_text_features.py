@@ -75,6 +75,24 @@ def test_we_are_waiting_to_die_is_quoted_voice(seed_text):
     assert any("We are waiting to die" in e.text for e in quoted)
 
 
+def test_voice_split_resolves_no_speakers_until_asked(seed_text, shared_data):
+    """The voice split uses the extractor's first stage; speakers resolve lazily, identically."""
+    from framing.attribution import ATTITUDE_CATEGORIES, extract_attributions
+    from framing.corpora import read_polnear
+    from framing.features.analysis import _merge, analyze
+
+    texts = [seed_text] + [a.text for a in read_polnear(shared_data / "polnear", "dev")[:40]]
+    for text in texts:
+        analyze.cache_clear()
+        a = analyze(text)
+        assert "attributions" not in a.__dict__  # not resolved yet
+        full = extract_attributions(text)
+        assert a.voice_spans == _merge([f for att in full for f in (
+            att.quoted if att.cue_category in ATTITUDE_CATEGORIES else att.fragments)])
+        assert a.attributions == tuple(full)
+    assert len(analyze(seed_text).attributions) == 20
+
+
 def test_negation_scope():
     f = LoadedLanguageFeatures(lexicons=["violence"])
     names = list(f.get_feature_names_out())
