@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -26,9 +26,8 @@ from ..attribution.words import word_classes
 _NEG_WINDOW = re.compile(r"[\w']+(?:n't)?|[.;:!?]")
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """One lexicon match: ``text[start:end]`` is the matched form."""
+class Match(NamedTuple):
+    """One lexicon match: ``text[start:end]`` is the matched form (an immutable record)."""
 
     start: int
     end: int
@@ -129,13 +128,15 @@ class LexiconMatcher:
                 for form in (word_forms(term) if inflect else {term}):
                     table.setdefault(form, set()).add((cat, term, False))
         self._auto = ahocorasick.Automaton()
+        index = {cat: i for i, cat in enumerate(self.categories)}
         for form, entries in table.items():
-            self._auto.add_word(form, (len(form), tuple(sorted(entries))))
+            self._auto.add_word(form, (len(form), tuple(
+                (index[cat], cat, lemma, prefix) for cat, lemma, prefix in sorted(entries))))
         if table:
             self._auto.make_automaton()
         self._empty = not table
         self._negators = word_classes()["negator"]
-        self._neg_hits = _negation_pattern(self._negators)
+        self._neg_words = _negation_pattern(self._negators)
 
     def match(self, text: str, lower: str | None = None) -> list[Match]:
         """Every match in ``text``, sorted by position then category."""
@@ -143,53 +144,56 @@ class LexiconMatcher:
             return []
         low = lower_same_length(text) if lower is None else lower
         n = len(low)
-        best: dict[tuple[str, int], tuple[int, str]] = {}
+        skip_names = self.skip_names
+        # (start, category index) -> (end, category, lemma): the longest form per place
+        best: dict[tuple[int, int], tuple[int, str, str]] = {}
         for end_idx, (length, entries) in self._auto.iter(low):
-            start, end = end_idx - length + 1, end_idx + 1
+            start = end_idx - length + 1
             if start > 0 and (low[start - 1].isalnum() or low[start - 1] in "_-'"):
-                continue
-            if self.skip_names and text[start].isupper() and _mid_sentence(text, start):
+                continue  # inside a word
+            if skip_names and text[start].isupper() and _mid_sentence(text, start):
                 continue  # "May", "Patriotic Union", "Communist Party": part of a name
-            for cat, lemma, prefix in entries:
+            end = end_idx + 1
+            for idx, cat, lemma, prefix in entries:
                 e = end
                 if prefix:
                     while e < n and low[e].isalnum():
                         e += 1
                 elif e < n and (low[e].isalnum() or low[e] in "_-"):
                     continue
-                key = (cat, start)
+                key = (start, idx)
                 if key not in best or best[key][0] < e:
-                    best[key] = (e, lemma)
+                    best[key] = (e, cat, lemma)
+        negators = [(m.start(), m.end()) for m in self._neg_words.finditer(low)]
+        neg_ends = [e for _, e in negators]
         out: list[Match] = []
-        last_end: dict[str, int] = {}
-        hits = [(m.start(), m.end(), m.group() in ".;:!?") for m in self._neg_hits.finditer(low)]
-        hit_ends = [h[1] for h in hits]
-        for (cat, start), (end, lemma) in sorted(best.items(), key=lambda kv: (kv[0][1],
-                                                                             kv[0][0])):
-            if start < last_end.get(cat, -1):
-                continue
-            last_end[cat] = end
-            out.append(Match(start, end, cat, lemma, _negated(low, start, hits, hit_ends)))
-        out.sort(key=lambda m: (m.start, self.categories.index(m.category)))
+        last_end: dict[int, int] = {}
+        for (start, idx), (end, cat, lemma) in sorted(best.items()):
+            if start < last_end.get(idx, -1):
+                continue  # overlaps the previous match of its category
+            last_end[idx] = end
+            out.append(Match(start, end, cat, lemma,
+                             bool(negators) and _negated(low, start, negators, neg_ends)))
         return out
 
 
-
 def _negation_pattern(negators: Collection[str]) -> re.Pattern[str]:
-    """Negators ("not", "never", "don't") and clause-ending punctuation, as whole tokens."""
+    """Negators ("not", "never", "don't") as whole tokens."""
     words = "|".join(sorted((re.escape(w) for w in negators), key=len, reverse=True))
-    return re.compile(rf"(?<![\w'])(?:{words}|[\w']*n't)(?![\w'])|[.;:!?]")
+    return re.compile(rf"(?<![\w'])(?:{words}|[\w']*n't)(?![\w'])")
 
 
-def _negated(low: str, start: int, hits: list[tuple[int, int, bool]],
-             hit_ends: list[int]) -> bool:
+_CLAUSE_END = re.compile(r"[.;:!?]")
+
+
+def _negated(low: str, start: int, negators: list[tuple[int, int]], neg_ends: list[int]) -> bool:
     """True when a negator is one of the three tokens before ``start`` (within 40
-    characters) with no clause punctuation after it. ``hits`` are the negators and
-    punctuation of the whole text, found once (:func:`_negation_pattern`)."""
-    k = bisect_right(hit_ends, start) - 1
+    characters) with no clause punctuation after it. ``negators`` are the
+    negators of the whole text, found once (:func:`_negation_pattern`)."""
+    k = bisect_right(neg_ends, start) - 1
     if k < 0:
         return False
-    h_start, h_end, punct = hits[k]
-    if punct or h_start < start - 40:
+    h_start, h_end = negators[k]
+    if h_start < start - 40 or _CLAUSE_END.search(low, h_end, start) is not None:
         return False
     return len(_NEG_WINDOW.findall(low, h_end, start)) <= 2
