@@ -10,7 +10,6 @@ its characters lie inside attributed content.
 
 from __future__ import annotations
 
-import string
 from functools import cache
 from typing import Any
 
@@ -44,29 +43,7 @@ def _quoted_share(analysis: Analysis, start: int, end: int) -> float:
     return inside / max(end - start, 1)
 
 
-_PUNCTUATION = string.punctuation
-
-
-def _scores_zero(vader: Any, sentence: str) -> bool:
-    """True when VADER is bound to score ``sentence`` 0: no word of it is in its lexicon.
-
-    VADER only adds valence for lexicon words (boosters, negations and
-    punctuation merely modify that sum), so such a sentence needs no full
-    analysis; about 30% of news sentences. Conservative: a token counts when
-    either its raw or its punctuation-stripped lower-case form is in the
-    lexicon, and a sentence with an emoji is always analysed.
-    """
-    lexicon = vader.lexicon
-    if not sentence.isascii() and any(ch in vader.emojis for ch in sentence):
-        return False
-    for token in sentence.split():
-        low = token.lower()
-        if low in lexicon or low.strip(_PUNCTUATION) in lexicon:
-            return False
-    return True
-
-
-#: VADER's time grows with the square of a sentence's length; run-on "sentences" (text with no
+#: vaderSentiment's "but" rule is quadratic in a sentence's length; run-on "sentences" (text with no
 #: punctuation) longer than this many characters are scored in pieces. The longest sentence in
 #: BASIL, PolNeAR (train, dev) and the AllSides roundups has 1,094 characters.
 MAX_SENTENCE_CHARS = 2000
@@ -95,8 +72,7 @@ def sentence_scores(text: str) -> list[tuple[int, int, float, bool]]:
     out = []
     for s, e in (p for s0, e0 in analysis.seg.sentences.tolist() for p in _pieces(text, s0, e0)):
         sentence = text[s:e]
-        compound = 0.0 if _scores_zero(vader, sentence) else float(
-            vader.polarity_scores(sentence)["compound"])
+        compound = float(vader.polarity_scores(sentence)["compound"])
         out.append((s, e, compound, _quoted_share(analysis, s, e) > 0.5))
     return out
 

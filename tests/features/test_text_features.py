@@ -184,16 +184,3 @@ def test_text_features_on_a_long_pathological_input():
     run_on = "The United States Says " * 3000  # one 12,000-word sentence: VADER is quadratic
     for cls in TRANSFORMERS:
         assert np.isfinite(cls().fit_transform([text, run_on])).all()
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(st.text(max_size=12), st.sampled_from(
-    ["good", "not", "very", "!!!", ":)", "no,", "kind of", "\U0001f600", "BAD", "but",
-     "the", "plan", "said", "cut the mustard", "yeah right", "\u2019"])), max_size=12)
-    .map(" ".join))
-def test_vader_shortcut_is_exact(sentence):
-    """A sentence the shortcut scores 0 is scored 0 by VADER itself."""
-    from framing.features.sentiment import _scores_zero, _vader
-
-    if _scores_zero(_vader(), sentence):
-        assert _vader().polarity_scores(sentence)["compound"] == 0
