@@ -1070,13 +1070,18 @@ class AttributionDrafts:
         Per attribution, in the extractor's internal order: its content
         fragments and quoted spans (sorted ``(start, end)`` tuples) and its
         cue category (None without a cue).
+    lower : str
+        The normalised text lower-cased with its length kept
+        (:func:`framing.attribution.cues.lower_same_length`), for other
+        extractors to reuse.
     """
 
-    __slots__ = ("_doc", "_drafts", "voice")
+    __slots__ = ("_doc", "_drafts", "lower", "voice")
 
     def __init__(self, doc: _Doc, drafts: list[_Draft]) -> None:
         self._doc = doc
         self._drafts = drafts
+        self.lower = doc.lower
         self.voice = tuple((tuple(sorted(d.fragments)), tuple(sorted(d.quoted)),
                             None if d.cue is None else d.cue.category) for d in drafts)
 

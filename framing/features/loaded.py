@@ -17,7 +17,6 @@ from typing import Any
 
 import numpy as np
 
-from ..attribution.cues import lower_same_length
 from ..text import WORD_RE
 from .analysis import analyze
 from .base import Evidence, TextTransformer, check_texts
@@ -106,7 +105,7 @@ class LoadedLanguageFeatures(TextTransformer):
     def _matches(self, text: str) -> tuple[list[Match], Any]:
         matcher, _ = self._setup()
         analysis = analyze(text)
-        matches = matcher.match(text, lower_same_length(analysis.seg.norm))
+        matches = matcher.match(text, analysis.drafts.lower)
         if self.negation:
             matches = [m for m in matches if not m.negated]
         return matches, analysis
@@ -123,9 +122,11 @@ class LoadedLanguageFeatures(TextTransformer):
             quoted_words = sum(len(WORD_RE.findall(text, s, e)) for s, e in analysis.voice_spans)
             total_words = len(WORD_RE.findall(text))
             narrative_words = total_words - quoted_words
-            counts = np.zeros((len(cats), 2))
+            tally = [0] * (2 * len(cats))  # (narrative, quoted) per category
+            is_quoted = analysis.is_quoted
             for m in matches:
-                counts[index[m.category], int(analysis.is_quoted(m.start))] += 1
+                tally[2 * index[m.category] + is_quoted(m.start)] += 1
+            counts = np.asarray(tally, dtype=np.float64).reshape(len(cats), 2)
             if narrative_words:
                 out[row, 0:2 * len(cats):2] = 1000.0 * counts[:, 0] / narrative_words
             if quoted_words:

@@ -173,9 +173,7 @@ def token_features(text: str, word_stats: Mapping[str, Sequence[float]] | None =
     res = _resources()
     analysis = analyze(text)
     norm = analysis.seg.norm
-    from ..attribution.cues import lower_same_length
-
-    low = lower_same_length(norm)
+    low = analysis.drafts.lower
     spans = [(m.start(), m.end()) for m in WORD_RE.finditer(norm)]
     n = len(spans)
     if not n:
