@@ -3,7 +3,10 @@
 Run by hand (it is not part of the test suite)::
 
     python benchmarks/attribution_polnear.py [--split dev] [--root DIR] [--limit N]
-                                             [--json out.json] [--errors N]
+                                             [--json out.json] [--errors N] [--learned]
+
+``--learned`` scores ``extract_attributions(text, learned=True)`` (rules plus
+the learned recall booster of :mod:`framing.attribution.learned`).
 
 The scoring functions are pure and importable without ``framing.attribution``
 (it is imported lazily, only when the extractor is run), so
@@ -702,6 +705,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                          "<repo>/../shared/data/polnear)")
     ap.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     ap.add_argument("--json", type=Path, default=None, help="write the metrics here")
+    ap.add_argument("--learned", action="store_true",
+                    help="extract_attributions(..., learned=True): add the learned booster")
     ap.add_argument("--errors", type=int, default=0, metavar="N",
                     help="print N sample false positives / false negatives / source errors")
     args = ap.parse_args(argv)
@@ -725,12 +730,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from framing.attribution import extract_attributions
 
     if articles:
-        extract_attributions(articles[0].text)  # warm-up (lazy loading), not timed
+        extract_attributions(articles[0].text, learned=args.learned)  # warm-up, not timed
     elapsed = 0.0
     raw_preds = {}
     for a in articles:
         t0 = time.perf_counter()
-        raw_preds[a.id] = extract_attributions(a.text)
+        raw_preds[a.id] = extract_attributions(a.text, learned=args.learned)
         elapsed += time.perf_counter() - t0
     pred_by_doc = {doc: pred_items(texts[doc], attrs) for doc, attrs in raw_preds.items()}
 
@@ -741,6 +746,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "articles_per_s": _ratio(len(articles), elapsed),
         "chars_per_s": _ratio(n_chars, elapsed), "cpu": pinning}
     metrics["config"] = {"split": args.split, "root": str(root), "limit": args.limit,
+                         "learned": args.learned,
                          "exactish_threshold": EXACTISH}
 
     print(f"PolNeAR {args.split}: {len(articles)} articles from {root}\n")

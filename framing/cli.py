@@ -142,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="reported speech only: leave out attributed beliefs, wishes, "
                              "stances, findings and labels (cue categories belief, intention, "
                              "stance, evidence, naming)")
+    quotes.add_argument("--learned", action="store_true",
+                        help="add the learned recall booster's attributions (more recall, less "
+                             "precision, about half the speed; marked \"learned\": true)")
     quotes.add_argument("--quiet", action="store_true", help="no progress bar")
     _add_skip(quotes)
     extract = sub.add_parser("extract", help="feature table of a corpus (Parquet or CSV)",
@@ -178,15 +181,17 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--quiet", action="store_true", help="no progress output")
     _add_engine(run)
     train = sub.add_parser("train", help="retrain a shipped model from ../shared/data",
-                           description="Retrain the loaded-word tagger from BABE/MBIC, PTC and "
-                                       "the AllSides full texts (deterministic for a seed).")
-    train.add_argument("model", choices=("loaded-words",))
+                           description="Retrain the loaded-word tagger (from BABE/MBIC, PTC "
+                                       "and the AllSides full texts) or the attribution "
+                                       "booster (from PolNeAR train, threshold on dev); "
+                                       "deterministic for a seed.")
+    train.add_argument("model", choices=("loaded-words", "attribution"))
     train.add_argument("--data", default=str(Path(__file__).resolve().parents[1].parent
                                              / "shared" / "data"),
                        help="the shared data folder (default ../shared/data)")
     train.add_argument("--out", default=None,
                        help="model file (default: the package's framing/data/"
-                            "loaded_words_model.json)")
+                            "loaded_words_model.json or attribution_booster.json)")
     train.add_argument("--seed", type=int, default=0)
     train.add_argument("--split", choices=("sentence", "topic"), default="sentence")
     lex = sub.add_parser("lexicons", help="list the shipped lexicons")
@@ -282,6 +287,14 @@ def _cmd_run(args: argparse.Namespace) -> int:
 def _cmd_train(args: argparse.Namespace) -> int:
     from importlib import resources
 
+    if args.model == "attribution":
+        from .attribution.learned import MODEL_RESOURCE, train_booster
+
+        out = args.out or str(resources.files("framing").joinpath(MODEL_RESOURCE))
+        result = train_booster(Path(args.data) / "polnear", out, seed=args.seed, verbose=True)
+        print(json.dumps(result["metrics"], indent=2, sort_keys=True))
+        print(f"wrote {out}", file=sys.stderr)
+        return 0
     from .features.loaded_tagger import train_loaded_words
 
     out = args.out or str(resources.files("framing").joinpath("data/loaded_words_model.json"))
@@ -322,7 +335,8 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
         out.write(f"{'doc_id':<24} {'kind':<8} {'speaker':<28} {'cue':<24} {'source':<13} "
                   "content\n")
     for article in articles:
-        for att in extract_attributions(article.text, attitudes=not args.speech_only):
+        for att in extract_attributions(article.text, attitudes=not args.speech_only,
+                                        learned=args.learned):
             if args.format == "jsonl":
                 out.write(json.dumps(att.to_dict(article.id), ensure_ascii=False) + "\n")
             else:

@@ -92,6 +92,10 @@ def test_quotes_jsonl_on_seed(seed_path, capsys):
     assert main(["quotes", "--speech-only", str(seed_path)]) == 0
     speech = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(speech) == 19 and all(r["cue"] != "want" for r in speech)
+    assert main(["quotes", "--learned", str(seed_path)]) == 0
+    boosted = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(boosted) == 29 and sum(r["learned"] for r in boosted) == 9
+    assert [r for r in boosted if not r["learned"]] == rows
 
 
 def test_quotes_table_and_stdin(monkeypatch, capsys, repo_root):

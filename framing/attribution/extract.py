@@ -1019,7 +1019,7 @@ def _verb_draft(doc: _Doc, cue: Cue, ss: int, se: int, drafts: list[_Draft]) -> 
 
 
 def extract_attributions(text: str, *, segmentation: Segmentation | None = None,
-                         attitudes: bool = True) -> list[Attribution]:
+                         attitudes: bool = True, learned: bool = False) -> list[Attribution]:
     """Find every attribution in ``text``: direct, indirect and mixed quotes.
 
     Parameters
@@ -1034,6 +1034,13 @@ def extract_attributions(text: str, *, segmentation: Segmentation | None = None,
         cues of ``framing/lexicons/attitude_cues.tsv``, whose categories are
         ``belief``, ``intention``, ``stance``, ``evidence`` and ``naming``.
         False keeps to reported speech.
+    learned : bool, default False
+        Add the attributions of the learned recall booster
+        (:func:`framing.attribution.learned.learned_attributions`, trained on
+        PolNeAR): more recall (mostly indirect speech with cues outside the
+        lexicons), less precision, about twice the time. Its additions carry
+        ``extra["learned"] = True`` and their probability in
+        ``extra["probability"]``.
 
     Returns
     -------
@@ -1051,7 +1058,15 @@ def extract_attributions(text: str, *, segmentation: Segmentation | None = None,
     """
     if not isinstance(text, str):
         raise TypeError(f"extract_attributions() expects str, got {type(text).__name__}")
-    return find_attributions(text, segmentation=segmentation, attitudes=attitudes).resolve()
+    seg = segmentation if segmentation is not None else segment(text)
+    rules = find_attributions(text, segmentation=seg, attitudes=attitudes).resolve()
+    if not learned:
+        return rules
+    from .learned import learned_attributions
+
+    out = rules + learned_attributions(text, seg, rules)
+    out.sort(key=lambda a: (a.content_start, a.content_end))
+    return out
 
 
 class AttributionDrafts:

@@ -81,6 +81,7 @@ class Attribution:
                      "antecedent_end", "description", "cue", "cue_start", "cue_end", "cue_lemma",
                      "cue_category", "source_type", "anonymous"):
             out[name] = getattr(self, name)
+        out["learned"] = bool(self.extra.get("learned", False))
         out["fragments"] = [list(f) for f in self.fragments]
         out["quoted"] = [list(q) for q in self.quoted]
         return out

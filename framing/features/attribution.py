@@ -55,6 +55,10 @@ class AttributionFeatures(TextTransformer):
         ("X wants to ...", cue categories ``belief``, ``intention``,
         ``stance``, ``evidence``, ``naming``). False keeps to reported speech
         and drops those five ``cue_`` columns (the ``attribution.v1`` set).
+    learned : bool, default False
+        Also count the attributions of the learned recall booster
+        (``extract_attributions(..., learned=True)``): higher recall on
+        PolNeAR, lower precision, about twice the time.
 
     Examples
     --------
@@ -64,14 +68,21 @@ class AttributionFeatures(TextTransformer):
     [('attributions_per_1k_words', 200.0), ('quoted_word_share', 0.3), ('share_direct', 0.5), ('share_indirect', 0.5)]
     """
 
-    def __init__(self, attitudes: bool = True) -> None:
+    def __init__(self, attitudes: bool = True, learned: bool = False) -> None:
         self.attitudes = attitudes
+        self.learned = learned
 
     def _feature_names(self) -> tuple[str, ...]:
         return FEATURE_NAMES if self.attitudes else SPEECH_FEATURE_NAMES
 
     def _attributions(self, text: str) -> list[Attribution]:
-        atts = analyze(text).attributions
+        analysis = analyze(text)
+        atts = analysis.attributions
+        if self.learned:
+            from ..attribution.learned import learned_attributions
+
+            atts = sorted((*atts, *learned_attributions(text, analysis.seg, atts)),
+                          key=lambda a: (a.content_start, a.content_end))
         if self.attitudes:
             return list(atts)
         return [a for a in atts if a.cue_category not in ATTITUDE_CATEGORIES]

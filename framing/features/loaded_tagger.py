@@ -53,12 +53,12 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from .._model_files import model_data, model_text
 from ..text import WORD_RE
 from .analysis import analyze
 from .base import Evidence, TextTransformer, check_texts
@@ -317,19 +317,8 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
 
 
 def _parse_model(raw: str, where: str) -> LoadedWordsModel:
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"{where}: not a JSON model file ({exc})") from None
-    if not isinstance(data, dict) or data.get("format") != MODEL_FORMAT:
-        raise ValueError(f"{where}: not a {MODEL_FORMAT} model file")
-    if data.get("version") != MODEL_VERSION:
-        raise ValueError(f"{where}: model version {data.get('version')!r}, this framing reads "
-                         f"version {MODEL_VERSION}")
     body = ("weights", "intercept", "threshold", "word_stats")
-    missing = [k for k in body if k not in data]
-    if missing:
-        raise ValueError(f"{where}: model file lacks {', '.join(missing)}")
+    data = model_data(raw, where, MODEL_FORMAT, MODEL_VERSION, body)
     meta = {k: v for k, v in data.items() if k not in body}
     stats = {str(w): (float(v[0]), float(v[1]), float(v[2]))
              for w, v in data["word_stats"].items()}
@@ -340,17 +329,7 @@ def _parse_model(raw: str, where: str) -> LoadedWordsModel:
 @lru_cache(maxsize=8)
 def load_model(path: str | None = None) -> LoadedWordsModel:
     """Load a model file (``None``: the shipped one), cached by path."""
-    if path is None:
-        resource = resources.files("framing").joinpath(MODEL_RESOURCE)
-        try:
-            raw = resource.read_text("utf-8")
-        except FileNotFoundError:
-            raise FileNotFoundError(f"shipped model missing: framing/{MODEL_RESOURCE} (broken "
-                                    "install? rebuild it with 'framing train loaded-words')"
-                                    ) from None
-        return _parse_model(raw, f"framing/{MODEL_RESOURCE}")
-    with open(path, encoding="utf-8") as fh:
-        return _parse_model(fh.read(), str(path))
+    return _parse_model(*model_text(path, MODEL_RESOURCE, "loaded-words"))
 
 
 def _model_json(model: dict[str, Any]) -> str:
