@@ -39,7 +39,7 @@ class FastVader(_vs.SentimentIntensityAnalyzer):
     Examples
     --------
     >>> FastVader().polarity_scores("The plan is NOT very good, but it is a start!")
-    {'neg': 0.0, 'neu': 0.719, 'pos': 0.281, 'compound': 0.4389}
+    {'neg': 0.174, 'neu': 0.826, 'pos': 0.0, 'compound': -0.274}
     """
 
     def __init__(self) -> None:
