@@ -2,7 +2,7 @@
 
 Run by hand (speed targets live here, never in unit tests)::
 
-    python benchmarks/attribution_speed.py [--repeat 3] [--json out.json]
+    python benchmarks/attribution_speed.py [--repeat 3] [--json out.json] [--learned]
 
 Corpora: the seed article, the shipped AllSides roundups (title + lead
 paragraphs, ~90 words), BASIL (full articles, ~640 words) and PolNeAR dev
@@ -39,17 +39,17 @@ def corpora() -> dict[str, list[str]]:
     return out
 
 
-def measure(texts: list[str], repeat: int) -> dict[str, float]:
+def measure(texts: list[str], repeat: int, learned: bool = False) -> dict[str, float]:
     """Best-of-``repeat`` throughput of extract_attributions over ``texts``."""
     from framing.attribution import extract_attributions
     from framing.text import count_words
 
-    extract_attributions(texts[0])
+    extract_attributions(texts[0], learned=learned)
     best = float("inf")
     n_atts = 0
     for _ in range(repeat):
         t0 = time.perf_counter()
-        n_atts = sum(len(extract_attributions(t)) for t in texts)
+        n_atts = sum(len(extract_attributions(t, learned=learned)) for t in texts)
         best = min(best, time.perf_counter() - t0)
     words = sum(count_words(t) for t in texts)
     return {"articles": len(texts), "mean_words": words / len(texts), "seconds": best,
@@ -61,10 +61,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", help="also write the results here")
+    parser.add_argument("--learned", action="store_true",
+                        help="time extract_attributions(..., learned=True) (rules + booster)")
     args = parser.parse_args(argv)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
-    results = {name: measure(texts, args.repeat) for name, texts in corpora().items()}
+    results = {name: measure(texts, args.repeat, args.learned)
+               for name, texts in corpora().items()}
     print(f"{'corpus':<20} {'articles':>8} {'words/art':>9} {'articles/s':>11} {'words/s':>10} "
           f"{'attributions':>12}")
     for name, r in results.items():
