@@ -44,15 +44,19 @@ import json
 import math
 import os
 import random
+import re
 import sys
 import time
 import warnings
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from .._model_files import model_data, model_text
 from ..text import TOKEN_RE, Segmentation, segment
@@ -70,6 +74,8 @@ MODEL_VERSION = 1
 _SUBMODELS = ("cue", "direction", "speaker", "stage2")
 
 _QUOTECH = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb')
+_QUOTE_MARK_RE = re.compile("[" + "".join(sorted(_QUOTECH)) + "]")
+_BACKTICKS_RE = re.compile("(?=``)")  # every start of two backticks, overlapping ones too
 _PRON = frozenset(("he", "she", "they", "i", "we", "you", "it", "who", "which", "that"))
 _AUX = frozenset((
     "has", "have", "had", "is", "was", "were", "are", "be", "been", "being", "will", "would",
@@ -218,7 +224,7 @@ def load_booster(path: str | None = None) -> BoosterModel:
 class _Doc:
     """A text's sentences (as token spans) and the rule output as per-character flags."""
 
-    __slots__ = ("text", "low", "sents", "rcue", "rcont", "rspk", "rule_keys")
+    __slots__ = ("text", "low", "sents", "rcue", "rcont", "rspk", "rule_keys", "_rcont_cum")
 
     def __init__(self, text: str, seg: Segmentation, rules: Sequence[Any]) -> None:
         self.text = text
@@ -231,6 +237,7 @@ class _Doc:
         n = len(text) + 1
         self.rcue, self.rcont, self.rspk = bytearray(n), bytearray(n), bytearray(n)
         self.rule_keys: set[tuple[int, int]] = set()
+        self._rcont_cum: np.ndarray | None = None
         for a in rules:
             if a.cue_start is not None and a.cue_end is not None:
                 _mark(self.rcue, a.cue_start, a.cue_end)
@@ -240,6 +247,14 @@ class _Doc:
             if a.speaker_start is not None and a.speaker_end is not None:
                 _mark(self.rspk, a.speaker_start, a.speaker_end)
             self.rule_keys.add(_trim_key(text, a.content_start, a.content_end))
+
+
+def _rule_content_chars(doc: _Doc, s: int, e: int) -> int:
+    """Characters of ``[s, e)`` inside rule contents (prefix sums: constant time per call)."""
+    if doc._rcont_cum is None:
+        flags = np.frombuffer(bytes(doc.rcont), dtype=np.uint8)
+        doc._rcont_cum = np.concatenate(([0], np.cumsum(flags, dtype=np.int64)))
+    return int(doc._rcont_cum[e] - doc._rcont_cum[s])
 
 
 def _mark(flags: bytearray, s: int, e: int) -> None:
@@ -274,18 +289,22 @@ def _trim_key(text: str, s: int, e: int) -> tuple[int, int]:
 class _Sent:
     """Lazily computed per-token views of one sentence."""
 
-    __slots__ = ("doc", "toks", "words", "n", "has_rule", "_static", "_prefix", "_spk_z")
+    __slots__ = ("doc", "toks", "words", "starts", "n", "has_rule", "_static", "_prefix",
+                 "_spk_z", "_last_quote", "_marks")
 
     def __init__(self, doc: _Doc, ss: int, se: int, toks: list[tuple[int, int]]) -> None:
         self.doc = doc
         self.toks = toks
         low = doc.low
         self.words = [low[a:z] for a, z in toks]
+        self.starts = [a for a, _ in toks]
         self.n = len(toks)
         self.has_rule = _has(doc.rcue, ss, se) or _has(doc.rcont, ss, se)
         self._static: dict[int, tuple[str, str, tuple[str, ...], str]] = {}
         self._prefix: tuple[list[int], list[int]] | None = None
         self._spk_z: dict[int, float] = {}
+        self._last_quote: int | None = None
+        self._marks: tuple[list[int], list[int]] | None = None
 
     def word(self, i: int) -> str:
         if 0 <= i < self.n:
@@ -307,6 +326,30 @@ class _Sent:
             got = (lw, lem, poss, _shape(self.doc.text[a:z]))
             self._static[k] = got
         return got
+
+    def last_quote(self) -> int:
+        """Where the sentence's last straight or opening double quotation mark (or two
+        backticks) starts; -1 without one. Computed once, so that the cue features ask
+        "a quotation mark later in the sentence?" in constant time."""
+        if self._last_quote is None:
+            text, lo, end = self.doc.text, self.toks[0][0], self.toks[-1][1]
+            self._last_quote = max(text.rfind('"', lo, end), text.rfind("\u201c", lo, end),
+                                   text.rfind("``", lo, end))
+        return self._last_quote
+
+    def has_quote_mark(self, s: int, e: int) -> bool:
+        """Whether ``text[s:e]`` (inside the sentence) holds a double quotation mark or two
+        backticks; the marks are listed once per sentence, so each call is a bisection."""
+        if self._marks is None:
+            text, lo, end = self.doc.text, self.toks[0][0], self.toks[-1][1]
+            self._marks = ([m.start() for m in _QUOTE_MARK_RE.finditer(text, lo, end)],
+                           [m.start() for m in _BACKTICKS_RE.finditer(text, lo, end)])
+        marks, pairs = self._marks
+        k = bisect_left(marks, s)
+        if k < len(marks) and marks[k] < e:
+            return True
+        k = bisect_left(pairs, s)
+        return k < len(pairs) and pairs[k] <= e - 2
 
     def prefix(self) -> tuple[list[int], list[int]]:
         """Prefix counts of word tokens and of capitalised-or-pronoun tokens."""
@@ -368,9 +411,7 @@ def _tok_feats(st: _Sent, k: int) -> list[str]:
         f.append("quote_after")
     if not _QUOTECH.isdisjoint(text[max(0, s - 4):s]):
         f.append("quote_before")
-    end = toks[-1][1]
-    if text.find('"', e, end) >= 0 or text.find("\u201c", e, end) >= 0 \
-            or text.find("``", e, end) >= 0:
+    if st.last_quote() >= e:  # a quotation mark later in the sentence
         f.append("quote_later")
     if _has(doc.rcue, s, e):
         f.append("in_rcue")
@@ -389,11 +430,12 @@ def _tok_feats(st: _Sent, k: int) -> list[str]:
 def _dir_feats(st: _Sent, i: int, j: int) -> list[str]:
     """Direction features of the cue run ``i..j``."""
     text, toks = st.doc.text, st.toks
-    words_after = sum(1 for a, _ in toks[j + 1:] if text[a].isalnum())
-    words_before = sum(1 for a, _ in toks[:i] if text[a].isalnum())
+    alnum = st.prefix()[0]  # word tokens before each token: constant time in long sentences
+    words_after = alnum[st.n] - alnum[j + 1]
+    words_before = alnum[i]
     f = ["b", f"wa={min(words_after, 6)}", f"wb={min(words_before, 6)}",
          "nx=" + st.word(j + 1), "pv=" + st.word(i - 1), "w=" + st.doc.low[toks[i][0]:toks[j][1]]]
-    tail = text[toks[0][0]:toks[i][0]][-25:]
+    tail = text[max(toks[0][0], toks[i][0] - 25):toks[i][0]]
     if "," in tail:
         f.append("comma_near_before")
     if not _QUOTECH.isdisjoint(tail):
@@ -470,13 +512,21 @@ def _spk_feats(st: _Sent, i: int, j: int, k: int, clem: str) -> list[str]:
     return _spk_static(st, k) + _spk_relative(st, i, j, k, clem)
 
 
+#: At most this many additions per sentence, the most probable (real news has at most 3 in
+#: BASIL and PolNeAR train/dev; run-on text would otherwise get one per word).
+_MAX_PER_SENTENCE = 6
+#: A learned content reaches at most this many characters from its cue (no real sentence is
+#: this long; it keeps run-on text linear in time and memory).
+_MAX_CONTENT = 2000
+
+
 def _content_span(st: _Sent, i: int, j: int, after: bool) -> tuple[int, int] | None:
     text, toks, n = st.doc.text, st.toks, st.n
     if after:
         a = j + 1
-        while a < n and st.words[a] in _LEAD_SKIP:
+        while a < n and a <= j + 50 and st.words[a] in _LEAD_SKIP:
             a += 1
-        z = n - 1
+        z = bisect_left(st.starts, toks[j][1] + _MAX_CONTENT) - 1
         while z >= a and text[toks[z][0]] in _TRAIL:
             z -= 1
         if z < a:
@@ -491,7 +541,7 @@ def _content_span(st: _Sent, i: int, j: int, after: bool) -> tuple[int, int] | N
         z = k - 1
     while z >= 0 and text[toks[z][0]] in _TRAIL:
         z -= 1
-    a = 0
+    a = bisect_left(st.starts, toks[i][0] - _MAX_CONTENT)
     while a <= z and text[toks[a][0]] in _TRAIL:
         a += 1
     if z < a:
@@ -586,10 +636,10 @@ def _candidates(doc: _Doc, model: BoosterModel, thr: float,
                 ps = st.speaker_prob(model, i, j, k2, clem)
                 if ps > bp:
                     best, bp = k2, ps
-            ctext = text[c_lo:c_hi]
-            kind = "mixed" if not _QUOTECH.isdisjoint(ctext) or "``" in ctext else "indirect"
-            nwords = sum(1 for a, _ in toks if c_lo <= a < c_hi and text[a].isalnum())
-            rc = doc.rcont.count(1, c_lo, c_hi) / (c_hi - c_lo)
+            kind = "mixed" if st.has_quote_mark(c_lo, c_hi) else "indirect"
+            starts = st.starts
+            nwords = alnum[bisect_left(starts, c_hi)] - alnum[bisect_left(starts, c_lo)]
+            rc = _rule_content_chars(doc, c_lo, c_hi) / (c_hi - c_lo)
             sw = text[toks[best][0]:toks[best][1]] if best is not None else ""
             direction = "after" if after else "before"
             feats = {"b": 1.0, "cue_p": p, "cue_logit": _logit(p), "spk_p": bp,
@@ -709,11 +759,13 @@ def learned_attributions(text: str, segmentation: Segmentation | None,
     chosen.sort(key=lambda pc: (-pc[0], pc[1].content))
     seen = set(doc.rule_keys)
     keep = []
+    per_sentence: Counter[int] = Counter()
     for p, c in chosen:
         key = _trim_key(text, *c.content)
-        if key in seen:
+        if key in seen or per_sentence[id(c.sent)] >= _MAX_PER_SENTENCE:
             continue
         seen.add(key)
+        per_sentence[id(c.sent)] += 1
         keep.append((p, c))
     keep.sort(key=lambda pc: pc[1].content)
     resolver = SpeakerResolver(text, seg.norm, seg, lower_same_length(seg.norm))
