@@ -28,7 +28,9 @@ attributions a small cascade of logistic regressions finds:
    reaches the model's threshold (tuned on PolNeAR dev).
 
 A candidate whose content equals a rule content (after trimming blanks and
-quotation marks) is never added, nor are two extras with the same content.
+quotation marks) is never added, nor are two extras with the same content; a
+sentence gets at most :data:`_MAX_PER_SENTENCE` extras, each content within
+:data:`_MAX_CONTENT` characters of its cue, so run-on text stays linear.
 
 The model is the JSON file ``framing/data/attribution_booster.json``
 (feature -> weight per model, the start vocabulary, the thresholds and a
