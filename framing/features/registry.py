@@ -19,6 +19,10 @@ def _attribution_v1(**params: Any) -> Any:
     return AttributionFeatures(**{"attitudes": False, **params})
 
 
+def _attribution_learned(**params: Any) -> Any:
+    return AttributionFeatures(**{"learned": True, **params})
+
+
 def _readability_v1(**params: Any) -> Any:
     return ReadabilityFeatures(**{"engine": "textstat", **params})
 
@@ -39,6 +43,7 @@ def _loaded_words(**params: Any) -> Any:
 REGISTRY: dict[str, Callable[..., Any]] = {
     "attribution.v1": _attribution_v1,  # reported speech only
     "attribution.v2": AttributionFeatures,  # + beliefs, wishes, stances, findings, labels
+    "attribution_learned.v1": _attribution_learned,  # v2 + the learned recall booster
     "loaded.v1": LoadedLanguageFeatures,
     "sentiment.v1": SentimentFeatures,
     "readability.v1": _readability_v1,  # textstat's own numbers

@@ -155,6 +155,8 @@ def test_registry_and_union(seed_text):
     assert resolve_name("attribution") == "attribution.v2"
     assert make("readability.v1").engine == "textstat" and make("readability").engine == "fast"
     assert len(make("attribution.v1").fit(["x"]).get_feature_names_out()) == 29
+    assert resolve_name("attribution_learned") == "attribution_learned.v1"
+    assert make("attribution_learned").learned and not make("attribution").learned
 
 
 _PIECES = st.one_of(
