@@ -77,8 +77,26 @@ def readability_scores(text: str) -> dict[str, float]:
 #: Words that are not in the CMU dictionary get pyphen's hyphenation points + 1, as textstat
 #: does; their counts are remembered up to this many distinct words.
 _OOV_CACHE_SIZE = 200_000
-_NON_LETTER = re.compile(r"[\W\d_]+")
-_NON_ALNUM = re.compile(r"[\W_]+")
+
+
+#: Characters other than letters and digits that a ``WORD_RE`` token can hold.
+_JOINERS = "-'.\u2019,:"
+_DIGITS = re.compile(r"\d+")
+#: ``{lower-case word: (syllables, unfamiliar)}``, filled as words are met (bounded).
+_WORD_INFO: dict[str, tuple[int, bool]] = {}
+
+
+def _word_info(word: str) -> tuple[int, bool]:
+    """Syllables of a lower-case word and whether it is unfamiliar for Dale–Chall (not on the
+    list and not a number), remembered in :data:`_WORD_INFO`."""
+    n = _cmu_syllables().get(word)
+    if n is None:  # out of the dictionary: pyphen
+        n = word_syllables(word)
+    got = (n, word not in _easy_words() and not word[0].isdigit())
+    if len(_WORD_INFO) >= _OOV_CACHE_SIZE:
+        _WORD_INFO.clear()
+    _WORD_INFO[word] = got
+    return got
 
 
 @cache
@@ -174,21 +192,20 @@ def fast_readability(text: str, n_sentences: int | None = None) -> dict[str, flo
         n_sentences = len(segment(text).sentences)
     n_sent = max(int(n_sentences), 1)
     counts = Counter(words)
-    easy, cmu = _easy_words(), _cmu_syllables()
+    info = _WORD_INFO.get
     syl = poly = difficult = 0
     for w, c in counts.items():
-        n = cmu.get(w)
-        if n is None:  # out of the dictionary: pyphen, remembered
-            n = word_syllables(w)
+        n, hard = info(w) or _word_info(w)
         syl += n * c
         if n >= 3:
             poly += c
-        if w not in easy and not w[0].isdigit():
+        if hard:
             difficult += c
     n_words = len(words)
     joined = "".join(words)
-    characters = len(_NON_ALNUM.sub("", joined))
-    letters = len(_NON_LETTER.sub("", joined))
+    # a word token's characters are letters, digits and the joiners - ' . ’ , :
+    characters = len(joined) - sum(joined.count(ch) for ch in _JOINERS)
+    letters = characters - sum(map(len, _DIGITS.findall(joined)))
     asl, asw = n_words / n_sent, syl / n_words
     pct_difficult = 100.0 * difficult / n_words
     out.update(
