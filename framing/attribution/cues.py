@@ -68,10 +68,6 @@ def lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"
-
-
 def find_cues(lower: str, attitudes: bool = True) -> list[Cue]:
     """All cue occurrences in ``lower`` (a same-length lower-cased text), left to right.
 
@@ -89,9 +85,9 @@ def find_cues(lower: str, attitudes: bool = True) -> list[Cue]:
     for end_idx, (length, form, lemma, category) in _automaton(attitudes).iter(lower):
         start = end_idx - length + 1
         end = end_idx + 1
-        if start > 0 and (_is_word_char(lower[start - 1]) or lower[start - 1] == "-"):
-            continue
-        if end < n and (_is_word_char(lower[end]) or lower[end] == "-"):
+        if start > 0 and (lower[start - 1].isalnum() or lower[start - 1] in "_-"):
+            continue  # inside a word
+        if end < n and (lower[end].isalnum() or lower[end] in "_-"):
             continue
         hits.append((start, -end, form, lemma, category))
     hits.sort()
