@@ -101,6 +101,19 @@ class FastVader(_vs.SentimentIntensityAnalyzer):
         return valence
 
     @staticmethod
+    def _sift_sentiment_scores(sentiments: list[float]) -> tuple[float, float, int]:
+        """VADER's positive sum, negative sum and neutral count, looking only at the
+        non-zero scores (most words score 0); the same additions in the same order."""
+        nonzero = [x for x in sentiments if x]
+        pos_sum = neg_sum = 0.0
+        for x in nonzero:
+            if x > 0:
+                pos_sum += float(x) + 1  # VADER counts a neutral word as 1
+            elif x < 0:
+                neg_sum += float(x) - 1
+        return pos_sum, neg_sum, len(sentiments) - len(nonzero)
+
+    @staticmethod
     def _negation(valence: float, low: list[str], k: int, i: int) -> float:
         """VADER's negation check for the word ``k + 1`` places before word ``i``."""
         if k == 0:
