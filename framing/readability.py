@@ -150,7 +150,8 @@ def word_syllables(word: str) -> int:
     return n
 
 
-def fast_readability(text: str, n_sentences: int | None = None) -> dict[str, float]:
+def fast_readability(text: str, n_sentences: int | None = None,
+                     words: list[str] | None = None) -> dict[str, float]:
     """The measures of :data:`READABILITY_MEASURES` in one pass, plus the counts behind them.
 
     Words are :data:`framing.text.WORD_RE` tokens; sentences are
@@ -167,6 +168,15 @@ def fast_readability(text: str, n_sentences: int | None = None) -> dict[str, flo
     textstat tokenises and splits sentences differently, so values differ from
     :func:`readability_scores` slightly (measured in ``tests/test_readability.py``).
 
+    Parameters
+    ----------
+    text : str
+    n_sentences : int, optional
+        The sentence count, if already known.
+    words : list of str, optional
+        ``WORD_RE.findall(text.lower())``, if already computed (by
+        :func:`framing.features.analysis.lower_words`).
+
     Returns
     -------
     dict of str to float
@@ -180,7 +190,8 @@ def fast_readability(text: str, n_sentences: int | None = None) -> dict[str, flo
     >>> r["words"], r["sentences"], r["syllables"], r["polysyllables"]
     (12.0, 2.0, 18.0, 2.0)
     """
-    words = WORD_RE.findall(text.lower())
+    if words is None:
+        words = WORD_RE.findall(text.lower())
     keys = ("words", "sentences", "syllables", "polysyllables", "letters", "characters",
             "difficult_words")
     out = dict.fromkeys((*READABILITY_MEASURES, *keys), 0.0)

@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 
 from ..attribution import ATTITUDE_CATEGORIES, Attribution
 from ..attribution.extract import AttributionDrafts, find_attributions
-from ..text import Segmentation, segment
+from ..text import WORD_RE, Segmentation, segment
 
 
 @dataclass(frozen=True, eq=False)
@@ -64,6 +64,16 @@ def segmentation(text: str) -> Segmentation:
     For extractors that need sentences but not attributions (readability).
     """
     return segment(text)
+
+
+@lru_cache(maxsize=512)
+def lower_words(text: str) -> tuple[list[str], bool]:
+    """``WORD_RE`` tokens of ``text.lower()`` (cached like :func:`analyze`), and whether
+    lower-casing kept the length -- then the tokens are exactly those of ``text``,
+    lower-cased: every character whose lower case is one character keeps its class
+    (letter, digit, joiner; checked over all of Unicode in the tests)."""
+    low = text.lower()
+    return WORD_RE.findall(low), len(low) == len(text)
 
 
 @lru_cache(maxsize=512)

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from ..text import WORD_RE
-from .analysis import analyze
+from .analysis import analyze, lower_words
 from .base import Evidence, TextTransformer, check_texts
 from .matcher import LexiconMatcher, Match
 
@@ -120,7 +120,8 @@ class LoadedLanguageFeatures(TextTransformer):
         for row, text in enumerate(texts):
             matches, analysis = self._matches(text)
             quoted_words = sum(len(WORD_RE.findall(text, s, e)) for s, e in analysis.voice_spans)
-            total_words = len(WORD_RE.findall(text))
+            words, same = lower_words(text)  # shared with ReadabilityFeatures
+            total_words = len(words) if same else len(WORD_RE.findall(text))
             narrative_words = total_words - quoted_words
             tally = [0] * (2 * len(cats))  # (narrative, quoted) per category
             is_quoted = analysis.is_quoted

@@ -13,7 +13,7 @@ from ..readability import (
     syllable_count,
 )
 from ..text import WORD_RE
-from .analysis import segmentation
+from .analysis import lower_words, segmentation
 from .base import Evidence, TextTransformer, check_texts
 
 FEATURE_NAMES = (*READABILITY_MEASURES, "words_per_sentence", "syllables_per_word")
@@ -66,7 +66,7 @@ class ReadabilityFeatures(TextTransformer):
         for row, text in enumerate(texts):
             if self.engine == "fast":
                 n_sent = max(len(segmentation(text).sentences), 1)
-                scores = fast_readability(text, n_sent)
+                scores = fast_readability(text, n_sent, words=lower_words(text)[0])
                 if scores["words"]:
                     out[row, :len(READABILITY_MEASURES)] = [scores[m] for m in
                                                              READABILITY_MEASURES]

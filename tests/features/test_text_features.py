@@ -186,3 +186,34 @@ def test_text_features_on_a_long_pathological_input():
     run_on = "The United States Says " * 3000  # one 12,000-word sentence: VADER is quadratic
     for cls in TRANSFORMERS:
         assert np.isfinite(cls().fit_transform([text, run_on])).all()
+
+
+def test_lower_case_keeps_character_classes():
+    """Every character whose lower case is one character keeps its WORD_RE class, so the words
+    of ``text.lower()`` are those of ``text`` when the length is kept (``lower_words``)."""
+    import re
+    import sys
+
+    word, digit = re.compile(r"[^\W_]"), re.compile(r"\d")
+    changed = []
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        low = c.lower()
+        if len(low) == 1 and low != c and (
+                bool(word.match(c)) != bool(word.match(low))
+                or bool(digit.match(c)) != bool(digit.match(low))):
+            changed.append(hex(cp))
+    assert changed == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ9_-'.\u2019,: \u0130\u00b2\u0663\u1e9e\u01c5\u2160"),
+               max_size=60))
+def test_lower_words_match_the_text_words(text):
+    from framing.features.analysis import lower_words
+    from framing.text import WORD_RE
+
+    words, same = lower_words(text)
+    assert same == (len(text.lower()) == len(text))
+    if same:
+        assert words == [w.lower() for w in WORD_RE.findall(text)]
