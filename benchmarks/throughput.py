@@ -75,10 +75,11 @@ _KEEP = {"get_cmudict", "get_pyphen", "get_lang_easy_words", "is_difficult_word"
 
 def _clear_caches() -> None:
     """Empty our analysis cache and textstat's per-text caches (not its dictionaries)."""
-    from framing.features.analysis import analyze, segmentation
+    from framing.features.analysis import analyze, lower_words, segmentation
 
     analyze.cache_clear()
     segmentation.cache_clear()
+    lower_words.cache_clear()
     for name, module in list(sys.modules.items()):
         if not name.startswith("textstat") or module is None:
             continue
