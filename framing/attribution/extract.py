@@ -62,6 +62,22 @@ _TIME_PHRASE = re.compile(
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*", re.UNICODE)
 _CLAUSE_BREAK = ";:\u2014()[]\""
 _QUOTE_CHARS = "\"'"
+# Patterns the rules below use (compiled once).
+_APPOSITIVE_AFTER = re.compile(r"\s*,\s*((?:the|a|an)\s+[^,.;:\"]{2,80}?)\s*(?:[,.;]|$)")
+_SHORT_NP_BEFORE_COMP = re.compile(
+    r"\s*(?:[\w'\u2019.&-]+\s*){1,5}?(?=\bthat\b|\bto\b|\bwhether\b|\bif\b|,|:)")
+_COMMA_GAP = re.compile(r"\s*,?\s*")
+_FIRST_WORD = re.compile(r"[\w'\u2019-]+")
+_TO_WITHIN_SIX = re.compile(r"(?:[\w'\u2019.-]+\s+){0,6}to\s")
+_COMPLEMENTIZER = re.compile(r"\s*(?:,\s*)?(?:that|whether|if)\b")
+_SHORT_NP_BEFORE_COMMA = re.compile(
+    r"\s*(?:[\w'\u2019.&-]+\s*){1,5}?(?=\bthat\b|\bto\b|\bwhether\b|\bif\b|,)")
+_SHORT_GAP = re.compile(r"\s*(?:[\w'\u2019.-]+\s*){0,4}[,:]\s*|\s*[.]\s*")
+_END_PUNCT = re.compile(r"[\s.!?\"')\]]*")
+_END_TIME_PUNCT = re.compile(
+    r"\s*,?\s*(?:in\s+a\s+\w+(?:\s+\w+)?|on\s+\w+|\w+day)?[\s.!?\"')\]]*")
+_AND_OTHERS_COMMA = re.compile(r"(?:\s+and\s+others)?\s*,")
+_LEADING_COMMA = re.compile(r"\s*,")
 # Rules look at most this many characters either side of a cue or quote.
 _WINDOW = 1000
 
@@ -112,15 +128,20 @@ class _Doc:
         self.words = word_classes()
 
     def sentence_index(self, pos: int) -> int:
-        return max(bisect_right(self.sent_starts, pos) - 1, 0)
+        k = bisect_right(self.sent_starts, pos) - 1
+        return k if k > 0 else 0
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The sentence around ``pos``, clipped to :data:`_WINDOW` characters either side so
         that no rule is quadratic in the length of a run-on sentence."""
         if not self.sent_starts:
             return max(0, pos - _WINDOW), min(len(self.text), pos + _WINDOW)
-        k = self.sentence_index(pos)
-        return max(self.sent_starts[k], pos - _WINDOW), min(self.sent_ends[k], pos + _WINDOW)
+        k = bisect_right(self.sent_starts, pos) - 1
+        if k < 0:
+            k = 0
+        lo, hi = self.sent_starts[k], self.sent_ends[k]
+        return (lo if lo > pos - _WINDOW else pos - _WINDOW,
+                hi if hi < pos + _WINDOW else pos + _WINDOW)
 
     def in_quote(self, pos: int) -> bool:
         k = bisect_right(self.quote_opens, pos) - 1
@@ -346,7 +367,7 @@ def _np_after(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
     sp = _Speaker(toks[0][0], end)
     # ", the mayor" / ", a spokesman for X" after the name
     rest = norm[end:hi]
-    m = re.match(r"\s*,\s*((?:the|a|an)\s+[^,.;:\"]{2,80}?)\s*(?:[,.;]|$)", rest)
+    m = _APPOSITIVE_AFTER.match(rest)
     if m and _is_cap(norm[toks[0][0]]):
         words = m.group(1).lower().split()
         if len(words) <= 8 and not any(x in w["verb"] or x in w["auxiliary"]
@@ -538,11 +559,10 @@ def _content_after(doc: _Doc, cue: Cue, hi: int) -> tuple[int, int, bool] | None
     if ("addressee" in frames or cue.category in ("directive", "question")) and not (
             cue.form.endswith(" for")):  # "called for attacks": the object is the content
         window = norm[pos:min(hi, pos + 80)]
-        m = re.match(r"\s*(?:[\w'\u2019.&-]+\s*){1,5}?(?=\bthat\b|\bto\b|\bwhether\b|\bif\b|,|:)",
-                     window)
+        m = _SHORT_NP_BEFORE_COMP.match(window)
         if m and m.end() > 0:
             pos = _skip_fillers(doc, pos + m.end(), hi)
-    m = re.compile(r"\s*,?\s*").match(norm, pos, hi)
+    m = _COMMA_GAP.match(norm, pos, hi)
     pos = m.end() if m else pos
     has_that = _THAT.match(norm, pos, hi) is not None
     start = pos
@@ -555,10 +575,10 @@ def _content_after(doc: _Doc, cue: Cue, hi: int) -> tuple[int, int, bool] | None
         return start, end, True
     first = norm[start:end]
     low = first.lower()
-    w0m = re.match(r"[\w'\u2019-]+", low)
+    w0m = _FIRST_WORD.match(low)
     w0 = w0m.group(0) if w0m else ""
     w = doc.words
-    if cue.category == "directive" and (re.match(r"(?:[\w'\u2019.-]+\s+){0,6}to\s", low)
+    if cue.category == "directive" and (_TO_WITHIN_SIX.match(low)
                                         or low.startswith("for ")):
         return (start + 4 if low.startswith("for ") else start), end, False
     if cue.category == "question" and w0 in _WH:
@@ -733,7 +753,7 @@ def _attribute_after(doc: _Doc, q: Quote, used: set[int]) -> tuple[Cue, _Speaker
         if sp is None and between.strip():
             return None
         rest = doc.norm[max(cue.end, sp.end if sp else 0):se]
-        if re.match(r"\s*(?:,\s*)?(?:that|whether|if)\b", rest):
+        if _COMPLEMENTIZER.match(rest):
             return None
         return cue, sp
     return None
@@ -762,8 +782,7 @@ def _mixed_content(doc: _Doc, cue: Cue, group: list[Quote], se: int) -> tuple[in
     norm = doc.norm
     pos = _skip_fillers(doc, cue.end, group[0].open)
     if "addressee" in cue_frames().get(cue.lemma, ()) or cue.category in ("directive", "question"):
-        m = re.match(r"\s*(?:[\w'\u2019.&-]+\s*){1,5}?(?=\bthat\b|\bto\b|\bwhether\b|\bif\b|,)",
-                     norm[pos:group[0].open])
+        m = _SHORT_NP_BEFORE_COMMA.match(norm[pos:group[0].open])
         if m:
             pos += m.end()
     while pos < group[0].open and norm[pos] in " ,:":
@@ -807,7 +826,7 @@ def _quote_drafts(doc: _Doc, used: set[int]) -> list[_Draft]:
                 nxt = groups[gi + 1]
                 tail_from = max(cue.end, sp.end if sp else 0)
                 gap = doc.norm[tail_from:nxt[0].open]
-                if re.fullmatch(r"\s*(?:[\w'\u2019.-]+\s*){0,4}[,:]\s*|\s*[.]\s*", gap) and (
+                if _SHORT_GAP.fullmatch(gap) and (
                         doc.norm[nxt[0].start:nxt[0].start + 1].islower() or "." not in gap):
                     draft.fragments += [(q.start, q.end) for q in nxt]
                     draft.quoted += [(q.start, q.end) for q in nxt]
@@ -968,8 +987,7 @@ def _verb_draft(doc: _Doc, cue: Cue, ss: int, se: int, drafts: list[_Draft]) -> 
     if sp_after is not None and sp_after.description:
         d = after_sp.find(sp_after.description)
         after_sp = after_sp[d + len(sp_after.description):] if d >= 0 else after_sp
-    at_end = re.fullmatch(r"[\s.!?\"')\]]*", after_sp) is not None or re.fullmatch(
-        r"\s*,?\s*(?:in\s+a\s+\w+(?:\s+\w+)?|on\s+\w+|\w+day)?[\s.!?\"')\]]*", after_sp) is not None
+    at_end = _END_PUNCT.fullmatch(after_sp) is not None or _END_TIME_PUNCT.fullmatch(after_sp) is not None
     if not at_end:  # "..., Nefzi said, adding that ...": another attribution follows
         m = _THEN_ING.match(after_sp)
         at_end = m is not None and m.group(1).lower() in doc_cue_forms()
@@ -987,7 +1005,7 @@ def _verb_draft(doc: _Doc, cue: Cue, ss: int, se: int, drafts: list[_Draft]) -> 
     if lead.endswith(",") and len(lead) > 1:
         sp_inv = sp_after if sp_after is not None else _np_after(doc, tail_start, se)
         if sp_inv is not None:
-            m = re.match(r"(?:\s+and\s+others)?\s*,", norm[sp_inv.end:se])
+            m = _AND_OTHERS_COMMA.match(norm[sp_inv.end:se])
             if m:
                 a = _trim(norm, ss, ss + len(lead) - 1)
                 b = _trim(norm, sp_inv.end + m.end(), se)
@@ -996,7 +1014,7 @@ def _verb_draft(doc: _Doc, cue: Cue, ss: int, se: int, drafts: list[_Draft]) -> 
     # parenthetical: "The plan, officials said, is dead."
     if speaker is not None and sp_before is not None:
         lead = norm[ss:speaker.start].rstrip()
-        m = re.match(r"\s*,", tail)
+        m = _LEADING_COMMA.match(tail)
         if lead.endswith(",") and m and len(lead) > 1:
             comma1 = ss + len(lead) - 1
             second = tail_start + m.end()
