@@ -126,8 +126,6 @@ class _Doc:
         self.np_cache: dict[tuple[int, int], _Speaker | None] = {}
         self.clause_cut_starts: list[int] = []
         self.words = word_classes()
-        self.toks: list[tuple[int, int]] = []  # TOKEN_RE tokens of norm, found on first use
-        self.tok_starts: list[int] | None = None
 
     def sentence_index(self, pos: int) -> int:
         k = bisect_right(self.sent_starts, pos) - 1
@@ -162,41 +160,8 @@ class _Doc:
 # Noun phrases (speakers) without a parser
 
 
-def _tokens(doc: _Doc, lo: int, hi: int) -> list[tuple[int, int]]:
-    """The ``TOKEN_RE`` tokens of ``norm[lo:hi]`` as if that window were the whole text.
-
-    Equal to ``[m.span() for m in TOKEN_RE.finditer(norm, lo, hi)]``, but taken from the
-    text's tokens (found once): only a token that the window cuts at either edge is
-    tokenised again, up to the first position where the two tokenisations agree.
-    """
-    norm = doc.norm
-    if doc.tok_starts is None:
-        spans = [m.span() for m in TOKEN_RE.finditer(norm)]
-        doc.toks = spans
-        doc.tok_starts = [a for a, _ in spans]
-    toks, starts = doc.toks, doc.tok_starts
-    if hi <= lo:
-        return []
-    out: list[tuple[int, int]] = []
-    pos = lo
-    i = bisect_left(starts, lo)
-    if i > 0 and toks[i - 1][1] > lo:  # the window starts inside a token
-        for m in TOKEN_RE.finditer(norm, lo, hi):
-            out.append(m.span())
-            pos = m.end()
-            k = bisect_right(starts, pos) - 1
-            if k < 0 or starts[k] == pos or toks[k][1] <= pos:
-                break  # a token boundary of the whole text: the rest is the same
-        else:
-            return out
-        i = bisect_left(starts, pos)
-    j = bisect_left(starts, hi)
-    if j > i and toks[j - 1][1] > hi:  # the window ends inside a token
-        out += toks[i:j - 1]
-        out += [m.span() for m in TOKEN_RE.finditer(norm, toks[j - 1][0], hi)]
-    else:
-        out += toks[i:j]
-    return out
+def _tokens(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    return [m.span() for m in TOKEN_RE.finditer(norm, lo, hi)]
 
 
 def _is_cap(tok: str) -> bool:
@@ -222,7 +187,7 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
     m = _PAREN_TAIL.search(norm, max(lo, hi - 40), hi)
     if m is not None:  # "Rep. Trey Gowdy (R-S.C.) said"
         hi = m.start()
-    toks = _tokens(doc, max(lo, hi - 200), hi)  # a speaker is a dozen words at most
+    toks = _tokens(norm, max(lo, hi - 200), hi)  # a speaker is a dozen words at most
     k = len(toks) - 1
     # auxiliaries, adverbs and time words between subject and verb: "has also said",
     # "on Tuesday said"
@@ -366,7 +331,7 @@ def _abbreviated(tok: str) -> bool:
 def _np_after(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
     """The speaker right after an inverted cue: ``said John Smith, the mayor.``"""
     norm, w = doc.norm, doc.words
-    toks = _tokens(doc, lo, min(hi, lo + 200))
+    toks = _tokens(norm, lo, min(hi, lo + 200))
     if not toks:
         return None
     first = norm[toks[0][0]:toks[0][1]]
@@ -414,7 +379,7 @@ def _np_after(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
 def _subject(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
     """The subject noun phrase at the start of the clause ``[lo, hi)``."""
     norm, w = doc.norm, doc.words
-    toks = _tokens(doc, lo, min(hi, lo + 300))
+    toks = _tokens(norm, lo, min(hi, lo + 300))
     i = 0
     # skip an introductory adverbial ending in a comma ("On Tuesday, ...")
     for j, (s, e) in enumerate(toks[:8]):

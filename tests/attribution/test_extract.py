@@ -376,18 +376,3 @@ def test_long_and_pathological_inputs():
                  "John Smith arrived. He said the plan was dead. " * 5_000]:
         for a in extract_attributions(text):
             assert text[a.content_start:a.content_end] == a.content
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["1,000abc", " U.S.-backed", "don't", " 12.5%", "a-b-c", "x", " ",
-                                 "...", "\n", "\u2019s", "_", "Mr.", '"']), max_size=14),
-       st.integers(0, 80), st.integers(0, 80))
-def test_window_tokens_equal_a_fresh_tokenisation(parts, lo, hi):
-    """The extractor's windowed tokens (sliced from the text's tokens) equal tokenising the
-    window on its own, whatever edges the window cuts."""
-    from framing.attribution.extract import _Doc, _tokens
-    from framing.text import TOKEN_RE, segment
-
-    text = "".join(parts)
-    doc = _Doc(text, segment(text))
-    assert _tokens(doc, lo, hi) == [m.span() for m in TOKEN_RE.finditer(doc.norm, lo, hi)]
