@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -151,7 +152,7 @@ def word_syllables(word: str) -> int:
 
 
 def fast_readability(text: str, n_sentences: int | None = None,
-                     words: list[str] | None = None) -> dict[str, float]:
+                     words: Sequence[str] | None = None) -> dict[str, float]:
     """The measures of :data:`READABILITY_MEASURES` in one pass, plus the counts behind them.
 
     Words are :data:`framing.text.WORD_RE` tokens; sentences are
@@ -173,7 +174,7 @@ def fast_readability(text: str, n_sentences: int | None = None,
     text : str
     n_sentences : int, optional
         The sentence count, if already known.
-    words : list of str, optional
+    words : sequence of str, optional
         ``WORD_RE.findall(text.lower())``, if already computed (by
         :func:`framing.features.analysis.lower_words`).
 

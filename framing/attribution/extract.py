@@ -40,7 +40,7 @@ from .cues import Cue, cue_lexicon, find_cues, lower_same_length
 from .model import Attribution
 from .quotes import Quote, find_quotes
 from .speakers import SpeakerResolver
-from .words import cue_frames, person_titles, word_classes
+from .words import WordClasses, cue_frames, person_titles, word_classes
 
 # Words that make the following quote a name, a title or a scare quote.
 _NAMING = re.compile(r"(?:so-called|so called|dubbed|nicknamed|known as|titled|entitled|named|"
@@ -1087,6 +1087,17 @@ def extract_attributions(text: str, *, segmentation: Segmentation | None = None,
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _ResolveDoc:
+    """What :func:`_finish` needs of a :class:`_Doc`."""
+
+    text: str
+    norm: str
+    lower: str
+    seg: Segmentation
+    words: WordClasses
+
+
 class AttributionDrafts:
     """The attributions of one text before their speakers are resolved.
 
@@ -1112,7 +1123,9 @@ class AttributionDrafts:
     __slots__ = ("_doc", "_drafts", "lower", "voice")
 
     def __init__(self, doc: _Doc, drafts: list[_Draft]) -> None:
-        self._doc = doc
+        # keep only what resolving needs: the rules' working data (cues, quotes, caches) is
+        # dropped, so that cached drafts hold few objects for the garbage collector to scan
+        self._doc = _ResolveDoc(doc.text, doc.norm, doc.lower, doc.seg, doc.words)
         self._drafts = drafts
         self.lower = doc.lower
         self.voice = tuple((tuple(sorted(d.fragments)), tuple(sorted(d.quoted)),
@@ -1159,7 +1172,7 @@ def find_attributions(text: str, *, segmentation: Segmentation | None = None,
     return AttributionDrafts(doc, drafts)
 
 
-def _finish(doc: _Doc, draft: _Draft, resolver: SpeakerResolver, drafts: list[_Draft],
+def _finish(doc: _ResolveDoc, draft: _Draft, resolver: SpeakerResolver, drafts: list[_Draft],
             resolved: list[Attribution | None]) -> Attribution:
     text = doc.text
     frags = tuple(sorted(draft.fragments))

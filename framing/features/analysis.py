@@ -67,13 +67,14 @@ def segmentation(text: str) -> Segmentation:
 
 
 @lru_cache(maxsize=512)
-def lower_words(text: str) -> tuple[list[str], bool]:
+def lower_words(text: str) -> tuple[tuple[str, ...], bool]:
     """``WORD_RE`` tokens of ``text.lower()`` (cached like :func:`analyze`), and whether
     lower-casing kept the length -- then the tokens are exactly those of ``text``,
     lower-cased: every character whose lower case is one character keeps its class
     (letter, digit, joiner; checked over all of Unicode in the tests)."""
     low = text.lower()
-    return WORD_RE.findall(low), len(low) == len(text)
+    # a tuple of strings: the garbage collector stops scanning it once it has seen it
+    return tuple(WORD_RE.findall(low)), len(low) == len(text)
 
 
 @lru_cache(maxsize=512)

@@ -216,4 +216,4 @@ def test_lower_words_match_the_text_words(text):
     words, same = lower_words(text)
     assert same == (len(text.lower()) == len(text))
     if same:
-        assert words == [w.lower() for w in WORD_RE.findall(text)]
+        assert list(words) == [w.lower() for w in WORD_RE.findall(text)]
