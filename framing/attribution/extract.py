@@ -95,8 +95,9 @@ class _Speaker:
 @dataclass
 class _Draft:
     kind: str
-    fragments: list[tuple[int, int]]
-    quoted: list[tuple[int, int]] = field(default_factory=list)
+    # lists while the rules work on them; sorted tuples once drafting is over
+    fragments: list[tuple[int, int]] | tuple[tuple[int, int], ...]
+    quoted: list[tuple[int, int]] | tuple[tuple[int, int], ...] = field(default_factory=list)
     cue: Cue | None = None
     speaker: _Speaker | None = None
     inherit_from: int | None = None  # index of the draft whose speaker continues
@@ -1126,10 +1127,12 @@ class AttributionDrafts:
         # keep only what resolving needs: the rules' working data (cues, quotes, caches) is
         # dropped, so that cached drafts hold few objects for the garbage collector to scan
         self._doc = _ResolveDoc(doc.text, doc.norm, doc.lower, doc.seg, doc.words)
+        for d in drafts:  # drafting is over: sorted tuples, which the collector soon ignores
+            d.fragments, d.quoted = tuple(sorted(d.fragments)), tuple(sorted(d.quoted))
         self._drafts = drafts
         self.lower = doc.lower
-        self.voice = tuple((tuple(sorted(d.fragments)), tuple(sorted(d.quoted)),
-                            None if d.cue is None else d.cue.category) for d in drafts)
+        self.voice = tuple((d.fragments, d.quoted, None if d.cue is None else d.cue.category)
+                           for d in drafts)
 
     def resolve(self) -> list[Attribution]:
         """Resolve the speakers: the :class:`Attribution` records, sorted by content start."""
