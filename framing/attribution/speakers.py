@@ -275,28 +275,35 @@ class SpeakerResolver:
         self._roles: dict[str, str] | None = None  # name -> source type from a title
         # surname -> (ends, full names ending in it), in text order
         self._full_names: dict[str, tuple[list[int], list[Mention]]] = {}
-        self._all_mentions: list[Mention] = []  # found so far, in text order
-        self._mention_starts: list[int] = []
-        self._scanned = 0  # mentions_in has been run on norm[:_scanned]
-        self._next_sentence = 0
+        # name mentions per stretch k of the text: sentence k and the blanks after it (the first
+        # stretch also holds what precedes the first sentence), found on first use
+        self._stretch_mentions: dict[int, list[Mention]] = {}
+
+    def _stretch(self, k: int) -> list[Mention]:
+        got = self._stretch_mentions.get(k)
+        if got is None:
+            sents = self._starts
+            lo = 0 if k == 0 else sents[k]
+            hi = self._ends[k] if k + 1 >= len(sents) else sents[k + 1]
+            got = self._stretch_mentions[k] = self.mentions_in(lo, hi)
+        return got
 
     def mentions_before(self, lo: int, hi: int) -> list[Mention]:
-        """The text's name mentions that start in ``[lo, hi)``.
+        """The text's name mentions that start in ``[lo, hi)``, in text order.
 
-        Found once per text (sentence by sentence up to the furthest point asked
-        for), so a mention's person/gender tests are also worked out once.
+        Found once per stretch of text (a sentence and the blanks after it), and
+        only in the stretches asked for, so a mention's person/gender tests are
+        also worked out once.
         """
         sents = self._starts
-        while self._scanned < hi and self._next_sentence < len(sents):
-            k = self._next_sentence
-            end = self._ends[k] if k + 1 >= len(sents) else sents[k + 1]
-            found = self.mentions_in(self._scanned, end)
-            self._all_mentions += found
-            self._mention_starts += [m.start for m in found]
-            self._scanned = end
-            self._next_sentence += 1
-        starts = self._mention_starts
-        return self._all_mentions[bisect_left(starts, lo):bisect_left(starts, hi)]
+        if not sents:
+            return []
+        first = max(bisect_right(sents, lo) - 1, 0)
+        last = max(bisect_right(sents, hi - 1) - 1, 0)
+        out: list[Mention] = []
+        for k in range(first, last + 1):
+            out += [m for m in self._stretch(k) if lo <= m.start < hi]
+        return out
 
     def mentions_in(self, lo: int, hi: int) -> list[Mention]:
         """Capitalised name mentions starting in ``[lo, hi)``, titles stripped."""
