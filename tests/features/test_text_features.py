@@ -217,3 +217,23 @@ def test_lower_words_match_the_text_words(text):
     assert same == (len(text.lower()) == len(text))
     if same:
         assert list(words) == [w.lower() for w in WORD_RE.findall(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["n't", "'", "don", "t", "no", "not", " ", "a", "_", "9", "é",
+                                 "nothing", "won't", "can't've", "'n't", "k", "knot", "-",
+                                 "nobody", "Never", ".", "without"]), max_size=30).map("".join))
+def test_negator_spans_equal_the_single_pattern(text):
+    """The fast negator search finds what ``(?<![\\w'])(?:negators|[\\w']*n't)(?![\\w'])``
+    finds."""
+    import re
+
+    from framing.attribution.words import word_classes
+    from framing.features.matcher import _negation_pattern, _negator_spans
+
+    negators = word_classes()["negator"]
+    words = "|".join(sorted((re.escape(w) for w in negators), key=len, reverse=True))
+    single = re.compile(rf"(?<![\w'])(?:{words}|[\w']*n't)(?![\w'])")
+    low = text.lower()
+    assert _negator_spans(low, _negation_pattern(negators)) == [
+        m.span() for m in single.finditer(low)]
