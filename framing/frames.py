@@ -48,10 +48,9 @@ from sklearn.preprocessing import StandardScaler
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted
 
-from .features.analysis import lower_words
+from .features.analysis import word_count
 from .features.base import Evidence, TextTransformer, check_texts
 from .features.matcher import LexiconMatcher, Match
-from .text import WORD_RE
 
 try:  # scikit-learn >= 1.6
     from sklearn.utils.validation import validate_data as _validate_data
@@ -282,8 +281,7 @@ class FrameFeatures(TextTransformer):
             if total:
                 out[row, :len(FRAMES)] = counts / total
             out[row, len(FRAMES)] = primary
-            low_words, same = lower_words(text)  # shared with the other extractors (cached)
-            words = len(low_words) if same else len(WORD_RE.findall(text))
+            words = word_count(text)  # shared tokenisation (cached)
             if words:
                 spans = {(m.start, m.end) for m in matches}
                 out[row, len(FRAMES) + 1] = 1000.0 * len(spans) / words

@@ -77,6 +77,12 @@ def lower_words(text: str) -> tuple[tuple[str, ...], bool]:
     return tuple(WORD_RE.findall(low)), len(low) == len(text)
 
 
+def word_count(text: str) -> int:
+    """Number of ``WORD_RE`` tokens of ``text``, from the shared :func:`lower_words`."""
+    words, same = lower_words(text)
+    return len(words) if same else len(WORD_RE.findall(text))
+
+
 @lru_cache(maxsize=512)
 def analyze(text: str) -> Analysis:
     """Segment ``text`` and extract its attributions, once (cached by text).

@@ -7,8 +7,8 @@ from typing import Any
 import numpy as np
 
 from ..attribution import ATTITUDE_CATEGORIES, CUE_CATEGORIES, KINDS, SOURCE_TYPES, Attribution
-from ..text import WORD_RE, count_words
-from .analysis import analyze, lower_words
+from ..text import WORD_RE
+from .analysis import analyze, word_count
 from .base import Evidence, TextTransformer, check_texts
 
 
@@ -99,8 +99,7 @@ class AttributionFeatures(TextTransformer):
     @staticmethod
     def _row(text: str, atts: list[Attribution], names: tuple[str, ...]) -> np.ndarray:
         values = dict.fromkeys(names, 0.0)
-        words, same = lower_words(text)  # shared with the other extractors (cached)
-        n_words = len(words) if same else count_words(text)
+        n_words = word_count(text)  # shared tokenisation (cached)
         n = len(atts)
         values["first_quote_position"] = 1.0
         if n_words:

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from ..text import WORD_RE
-from .analysis import analyze, lower_words
+from .analysis import analyze, word_count
 from .base import Evidence, TextTransformer, check_texts
 from .matcher import LexiconMatcher, Match
 
@@ -120,8 +120,7 @@ class LoadedLanguageFeatures(TextTransformer):
         for row, text in enumerate(texts):
             matches, analysis = self._matches(text)
             quoted_words = sum(len(WORD_RE.findall(text, s, e)) for s, e in analysis.voice_spans)
-            words, same = lower_words(text)  # shared with ReadabilityFeatures
-            total_words = len(words) if same else len(WORD_RE.findall(text))
+            total_words = word_count(text)  # shared tokenisation (cached)
             narrative_words = total_words - quoted_words
             tally = [0] * (2 * len(cats))  # (narrative, quoted) per category
             is_quoted = analysis.is_quoted
