@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -137,9 +138,7 @@ class _Doc:
         that no rule is quadratic in the length of a run-on sentence."""
         if not self.sent_starts:
             return max(0, pos - _WINDOW), min(len(self.text), pos + _WINDOW)
-        k = bisect_right(self.sent_starts, pos) - 1
-        if k < 0:
-            k = 0
+        k = self.sentence_index(pos)
         lo, hi = self.sent_starts[k], self.sent_ends[k]
         return (lo if lo > pos - _WINDOW else pos - _WINDOW,
                 hi if hi < pos + _WINDOW else pos + _WINDOW)
@@ -1079,11 +1078,16 @@ def extract_attributions(text: str, *, segmentation: Segmentation | None = None,
         raise TypeError(f"extract_attributions() expects str, got {type(text).__name__}")
     seg = segmentation if segmentation is not None else segment(text)
     rules = find_attributions(text, segmentation=seg, attitudes=attitudes).resolve()
-    if not learned:
-        return rules
+    return with_learned(text, seg, rules) if learned else rules
+
+
+def with_learned(text: str, segmentation: Segmentation,
+                 rules: Sequence[Attribution]) -> list[Attribution]:
+    """``rules`` (the rule attributions of ``text``) plus the learned booster's additions
+    (:func:`framing.attribution.learned.learned_attributions`), sorted by content start."""
     from .learned import learned_attributions
 
-    out = rules + learned_attributions(text, seg, rules)
+    out = [*rules, *learned_attributions(text, segmentation, rules)]
     out.sort(key=lambda a: (a.content_start, a.content_end))
     return out
 
@@ -1138,14 +1142,10 @@ class AttributionDrafts:
         """Resolve the speakers: the :class:`Attribution` records, sorted by content start."""
         doc, drafts = self._doc, self._drafts
         resolver = SpeakerResolver(doc.text, doc.norm, doc.seg, doc.lower)
-        out: list[Attribution] = []
-        resolved: list[Attribution | None] = []
+        resolved: list[Attribution] = []  # in draft order: a follow-on quote reads its source's
         for draft in drafts:
-            att = _finish(doc, draft, resolver, drafts, resolved)
-            resolved.append(att)
-            out.append(att)
-        out.sort(key=lambda a: (a.content_start, a.content_end))
-        return out
+            resolved.append(_finish(doc, draft, resolver, drafts, resolved))
+        return sorted(resolved, key=lambda a: (a.content_start, a.content_end))
 
 
 def find_attributions(text: str, *, segmentation: Segmentation | None = None,
@@ -1176,9 +1176,9 @@ def find_attributions(text: str, *, segmentation: Segmentation | None = None,
 
 
 def _finish(doc: _ResolveDoc, draft: _Draft, resolver: SpeakerResolver, drafts: list[_Draft],
-            resolved: list[Attribution | None]) -> Attribution:
+            resolved: Sequence[Attribution]) -> Attribution:
     text = doc.text
-    frags = tuple(sorted(draft.fragments))
+    frags = draft.fragments  # sorted tuples since AttributionDrafts
     c_start, c_end = frags[0][0], frags[-1][1]
     kwargs: dict = {}
     if draft.cue is not None:
@@ -1190,12 +1190,11 @@ def _finish(doc: _ResolveDoc, draft: _Draft, resolver: SpeakerResolver, drafts: 
         sp = None  # "The" or "That" alone: the noun phrase was cut short, not a speaker
     if sp is None and draft.inherit_from is not None and draft.inherit_from < len(resolved):
         prev = resolved[draft.inherit_from]
-        if prev is not None:
-            kwargs.update(speaker=prev.speaker, speaker_start=prev.speaker_start,
-                          speaker_end=prev.speaker_end, speaker_text=prev.speaker_text,
-                          antecedent_start=prev.antecedent_start,
-                          antecedent_end=prev.antecedent_end, description=prev.description,
-                          source_type=prev.source_type, anonymous=prev.anonymous)
+        kwargs.update(speaker=prev.speaker, speaker_start=prev.speaker_start,
+                      speaker_end=prev.speaker_end, speaker_text=prev.speaker_text,
+                      antecedent_start=prev.antecedent_start,
+                      antecedent_end=prev.antecedent_end, description=prev.description,
+                      source_type=prev.source_type, anonymous=prev.anonymous)
     elif sp is not None:
         info = resolver.resolve(sp.start, sp.end, sp.description, c_start)
         kwargs.update({k: v for k, v in info.items() if not k.startswith("_")})
@@ -1207,4 +1206,4 @@ def _finish(doc: _ResolveDoc, draft: _Draft, resolver: SpeakerResolver, drafts: 
         kwargs.update(resolver.unnamed(c_start, c_end))
     return Attribution(kind=draft.kind, content_start=c_start, content_end=c_end,
                        content=text[c_start:c_end], fragments=frags,
-                       quoted=tuple(sorted(draft.quoted)), **kwargs)
+                       quoted=tuple(draft.quoted), **kwargs)

@@ -79,10 +79,9 @@ class AttributionFeatures(TextTransformer):
         analysis = analyze(text)
         atts = analysis.attributions
         if self.learned:
-            from ..attribution.learned import learned_attributions
+            from ..attribution.extract import with_learned
 
-            atts = sorted((*atts, *learned_attributions(text, analysis.seg, atts)),
-                          key=lambda a: (a.content_start, a.content_end))
+            atts = with_learned(text, analysis.seg, atts)
         if self.attitudes:
             return list(atts)
         return [a for a in atts if a.cue_category not in ATTITUDE_CATEGORIES]
