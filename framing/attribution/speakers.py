@@ -130,6 +130,25 @@ def split_title(words: list[str]) -> tuple[int, str | None, str]:
     return 0, None, "-"
 
 
+@lru_cache(maxsize=65536)
+def _mention_parts(matched: str) -> tuple[int, str, str | None, str, int] | None:
+    """A name match of :data:`_NAME_RE` with its title (or leading function word) stripped:
+    (offset of the name in ``matched``, name, title kind, title gender, title words), or
+    None when nothing of a name is left ("The" alone). Cached: names recur."""
+    words = matched.split()
+    n_title, kind, gender = split_title(words)
+    name_words = words[n_title:]
+    if not name_words:
+        return None
+    if n_title == 0 and name_words[0].lower() in word_classes().union(
+            "determiner", "preposition", "subordinator", "conjunction", "time", "auxiliary"):
+        if len(name_words) == 1:
+            return None
+        name_words = name_words[1:]  # "The Pentagon" -> "Pentagon", "But Lewandowski"
+    delta = matched.find(name_words[0], len(" ".join(words[:n_title])))
+    return delta, " ".join(name_words), kind, gender, n_title
+
+
 @lru_cache(maxsize=8192)
 def head_type(phrase: str) -> str | None:
     """Source type implied by the words of a noun phrase (head noun first), or None.
@@ -189,6 +208,20 @@ def _anonymity_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
+def _condition_automaton() -> ahocorasick.Automaton:
+    """Aho–Corasick over the anonymity condition phrases, word boundaries aside: a text in
+    which it finds nothing has no condition phrase in any of its sentences."""
+    auto = ahocorasick.Automaton()
+    for phrase, kind in anonymity_cues().items():
+        if kind == "condition":
+            auto.add_word(phrase, phrase)
+    if not len(auto):
+        auto.add_word("\0", "\0")
+    auto.make_automaton()
+    return auto
+
+
+@cache
 def _anonymity_words() -> frozenset[str]:
     """Single-word descriptions of unnamed people ("officials", "aide", "diplomat")."""
     return frozenset(p for p, k in anonymity_cues().items() if k == "description" and " " not in p)
@@ -197,6 +230,42 @@ def _anonymity_words() -> frozenset[str]:
 def _is_anonymous_phrase(low: str) -> bool:
     """True when ``low`` says the source is kept anonymous ("on condition of anonymity")."""
     return _anonymity_res()[0].search(low) is not None
+
+
+@lru_cache(maxsize=16384)
+def _name_source(name: str, description: str | None,
+                 title_kind: str | None) -> tuple[str | None, bool, str]:
+    """What a speaker's words say of its source: (type or None, unnamed person, head noun).
+
+    A pure function of the speaker phrase (the sentence's anonymity phrases come on top in
+    :meth:`SpeakerResolver._source_type`), cached because speakers recur.
+    """
+    phrase = f"{description or ''} {name}".strip()
+    if _media_in(name.lower()):
+        stype = "media"
+    elif title_kind and title_kind not in ("other", "-"):
+        stype = title_kind
+    else:
+        stype = head_type(phrase)
+    words = name.split()
+    det = word_classes()["determiner"]
+    content_words = [w for w in words if w.lower() not in det]
+    # a proper name is a capitalised word that is not just a capitalised common noun
+    terms = source_terms()
+    proper = [w for w in content_words if w[:1].isupper() and w.lower() not in terms
+              and not w.lower().endswith(("ish", "ian", "ese", "an")) or w.isupper()]
+    head = content_words[-1].lower() if content_words else ""
+    preps = word_classes()["preposition"]
+    if any(w.lower() in preps for w in words):
+        head_words = words[:next(i for i, w in enumerate(words) if w.lower() in preps)]
+        proper = [w for w in head_words if w[:1].isupper() and w.lower() not in terms
+                  and w.lower() not in det and not w.lower().endswith(("ish", "ian"))]
+        head = head_words[-1].lower() if head_words else head
+    singular = re.sub(r"(?:men)$", "man", re.sub(r"(?<=[^s])s$", "", head))
+    unnamed_person = not proper and (head in _anonymity_words() or singular in
+                                     _anonymity_words() or _anonymity_res()[1].search(
+                                         phrase.lower()) is not None)
+    return stype, unnamed_person, head
 
 
 @cache
@@ -273,6 +342,7 @@ class SpeakerResolver:
         self._starts: list[int] = seg.sentences[:, 0].tolist()
         self._ends: list[int] = seg.sentences[:, 1].tolist()
         self._roles: dict[str, str] | None = None  # name -> source type from a title
+        self._any_condition: bool | None = None  # an anonymity condition phrase in the text
         # surname -> (ends, full names ending in it), in text order
         self._full_names: dict[str, tuple[list[int], list[Mention]]] = {}
         # name mentions per stretch k of the text: sentence k and the blanks after it (the first
@@ -307,24 +377,14 @@ class SpeakerResolver:
 
     def mentions_in(self, lo: int, hi: int) -> list[Mention]:
         """Capitalised name mentions starting in ``[lo, hi)``, titles stripped."""
-        norm = self.norm
         mentions: list[Mention] = []
-        wc = word_classes()
-        skip_first = wc.union("determiner", "preposition", "subordinator", "conjunction", "time",
-                              "auxiliary")
-        for m in _NAME_RE.finditer(norm, lo, hi):
-            words = m.group().split()
-            n_title, kind, gender = split_title(words)
-            name_words = words[n_title:]
-            if not name_words:
-                continue
-            if n_title == 0 and name_words[0].lower() in skip_first:
-                if len(name_words) == 1:
-                    continue
-                name_words = name_words[1:]  # "The Pentagon" -> "Pentagon", "But Lewandowski"
-            offset = m.start() + m.group().find(name_words[0], len(" ".join(words[:n_title])))
-            name = " ".join(name_words)
-            mentions.append(Mention(offset, offset + len(name), name, kind, gender, n_title, self))
+        for m in _NAME_RE.finditer(self.norm, lo, hi):
+            parts = _mention_parts(m.group())
+            if parts is not None:
+                delta, name, kind, gender, n_title = parts
+                offset = m.start() + delta
+                mentions.append(Mention(offset, offset + len(name), name, kind, gender, n_title,
+                                        self))
         return mentions
 
     def _gender_after(self, pos: int) -> str:
@@ -422,8 +482,7 @@ class SpeakerResolver:
 
     def unnamed(self, start: int, end: int) -> dict[str, Any]:
         """Fields for an attribution without a speaker mention."""
-        ss, se = self._sentence(start)
-        if _is_anonymous_phrase(self.norm[ss:max(se, end)].lower()):
+        if self._anonymous_sentence(start, end):
             return {"source_type": "anonymous", "anonymous": True}
         return {"source_type": "unknown", "anonymous": False}
 
@@ -437,38 +496,22 @@ class SpeakerResolver:
 
     def _source_type(self, name: str, description: str | None, title_kind: str | None,
                      start: int, content_pos: int) -> tuple[str, bool]:
-        ss, se = self._sentence(start)
-        sentence_low = self.norm[ss:se].lower()
-        phrase = f"{description or ''} {name}".strip()
-        stype = None
-        if _media_in(name.lower()):
-            stype = "media"
-        elif title_kind and title_kind not in ("other", "-"):
-            stype = title_kind
-        else:
-            stype = head_type(phrase)
-        words = name.split()
-        det = word_classes()["determiner"]
-        content_words = [w for w in words if w.lower() not in det]
-        # a proper name is a capitalised word that is not just a capitalised common noun
-        terms = source_terms()
-        proper = [w for w in content_words if w[:1].isupper() and w.lower() not in terms
-                  and not w.lower().endswith(("ish", "ian", "ese", "an")) or w.isupper()]
-        head = content_words[-1].lower() if content_words else ""
-        preps = word_classes()["preposition"]
-        if any(w.lower() in preps for w in words):
-            head_words = words[:next(i for i, w in enumerate(words) if w.lower() in preps)]
-            proper = [w for w in head_words if w[:1].isupper() and w.lower() not in terms
-                      and w.lower() not in det and not w.lower().endswith(("ish", "ian"))]
-            head = head_words[-1].lower() if head_words else head
-        singular = re.sub(r"(?:men)$", "man", re.sub(r"(?<=[^s])s$", "", head))
-        unnamed_person = not proper and (head in _anonymity_words() or singular in
-                                         _anonymity_words() or _anonymity_res()[1].search(
-                                             phrase.lower()) is not None)
-        anonymous = unnamed_person or _is_anonymous_phrase(sentence_low)
+        stype, unnamed_person, head = _name_source(name, description, title_kind)
+        anonymous = unnamed_person or self._anonymous_sentence(start)
         if head in ("source", "sources") or (anonymous and stype is None):
             stype = "anonymous" if stype is None else stype
         return stype or "unknown", anonymous
+
+    def _anonymous_sentence(self, pos: int, end: int = -1) -> bool:
+        """True when the sentence around ``pos`` (to ``end`` at least) says the source is
+        kept anonymous; texts without any such phrase are told apart once."""
+        if self._any_condition is None:  # a condition phrase anywhere, word boundaries aside
+            self._any_condition = next(_condition_automaton().iter(self.norm.lower()),
+                                       None) is not None
+        if not self._any_condition:
+            return False
+        ss, se = self._sentence(pos)
+        return _is_anonymous_phrase(self.norm[ss:max(se, end)].lower())
 
     def _full_name(self, surname: str, before: int) -> Mention | None:
         """The latest multi-word name before ``before`` that ends in ``surname``."""

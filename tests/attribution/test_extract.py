@@ -325,6 +325,29 @@ def test_anonymous_sources():
     assert not b.anonymous and b.source_type == "official"
 
 
+_CONDITION_BITS = ["speaking on condition of anonymity", "unnamed", "xunnamed", "anonymously",
+                   "not authorized to", "said", "officials", "He", "Ann Lee", ",", ".", "\n\n",
+                   "\u0130", "\u03a3", " "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_CONDITION_BITS), max_size=25))
+def test_anonymity_precheck_agrees_with_the_sentence_scan(bits):
+    # texts with no condition phrase skip the per-sentence scan: never a different answer
+    from framing.attribution.speakers import SpeakerResolver, _is_anonymous_phrase
+    from framing.text import segment
+
+    text = " ".join(bits)
+    seg = segment(text)
+    resolver = SpeakerResolver(text, seg.norm, seg)
+    for pos in range(0, len(text), 7):
+        ss, se = resolver._sentence(pos)
+        assert resolver._anonymous_sentence(pos) == _is_anonymous_phrase(
+            seg.norm[ss:se].lower())
+        assert resolver._anonymous_sentence(pos, pos + 3) == _is_anonymous_phrase(
+            seg.norm[ss:max(se, pos + 3)].lower())
+
+
 def test_cue_lexicon_and_finder():
     lex = cue_lexicon()
     assert lex["said"] == ("say", "neutral") and lex["lashed out"] == ("lash out", "emotive")
