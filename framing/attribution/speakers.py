@@ -60,6 +60,25 @@ _GENDER_RE = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.IGN
 _WORD_SPLIT = re.compile(r"[\w'\u2019-]+")
 
 
+_ASCII_UPPER = re.compile(r"[A-Z]")
+
+
+def _may_end_name(norm: str, lo: int, end: int) -> bool:
+    """False when :data:`_NAME_BEFORE` cannot match in ``norm[lo:end]``: it needs blanks right
+    before ``end`` (or before a newline there) and, before them, a word holding a capital
+    letter. A cheap test that spares most searches ("said Graham")."""
+    e = end
+    if e > lo and norm[e - 1] == "\n":  # "$" also matches before a final newline
+        e -= 1
+    j = e
+    while j > lo and norm[j - 1] in " \t":
+        j -= 1
+    if j == e:
+        return False
+    k = max(norm.rfind(" ", lo, j), norm.rfind("\t", lo, j), lo - 1)
+    return _ASCII_UPPER.search(norm, k + 1, j) is not None
+
+
 @dataclass(slots=True)
 class Mention:
     """A capitalised name in the text, with its title stripped.
@@ -534,7 +553,8 @@ class SpeakerResolver:
             if i > 0 and (end >= len(norm) or not (norm[end].isalnum() or norm[end] in
                                                     "'\u2019-")):
                 lead = i - 3 if norm[i - 3:i] in ("al-", "el-") else i
-                m = _NAME_BEFORE.search(norm, max(0, lead - 80), lead)
+                lo = max(0, lead - 80)
+                m = _NAME_BEFORE.search(norm, lo, lead) if _may_end_name(norm, lo, lead) else None
                 if m is not None:
                     mentions = [x for x in self.mentions_in(m.start(), end)
                                 if x.end == end and len(x.name.split()) >= 2]
