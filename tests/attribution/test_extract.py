@@ -348,6 +348,36 @@ def test_anonymity_precheck_agrees_with_the_sentence_scan(bits):
             seg.norm[ss:max(se, pos + 3)].lower())
 
 
+_NP_BITS = ["well", "-", "to", "do", "that", "whether", "if", " ", "  ", ",", ":", ".", "U", "S",
+            "'", "\u2019", "&", "reporters", "x", "1", ";"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NP_BITS), max_size=14))
+def test_short_noun_phrase_patterns_match_as_the_plain_ones(bits):
+    # the possessive patterns (linear time) give exactly the plain patterns' matches
+    import re
+
+    from framing.attribution import extract as ex
+
+    s = "".join(bits)
+    for fast, plain in ((ex._SHORT_NP_BEFORE_COMP_FAST, ex._SHORT_NP_BEFORE_COMP),
+                        (ex._SHORT_NP_BEFORE_COMMA_FAST, ex._SHORT_NP_BEFORE_COMMA)):
+        got, want = ex._short_np(fast, plain, s), plain.match(s)
+        assert (got and got.span()) == (want and want.span())
+    plain_gap = re.compile(r"\s*(?:[\w'\u2019.-]+\s*){0,4}[,:]\s*|\s*[.]\s*")
+    assert bool(ex._SHORT_GAP.fullmatch(s)) == bool(plain_gap.fullmatch(s))
+
+
+def test_short_noun_phrase_split_word_case():
+    from framing.attribution import extract as ex
+
+    s = " a very well-to-do group of them that"  # five words: only a split "well-" reaches "to"
+    m = ex._short_np(ex._SHORT_NP_BEFORE_COMP_FAST, ex._SHORT_NP_BEFORE_COMP, s)
+    assert m is not None and m.group() == " a very well-"
+    assert ex._SHORT_NP_BEFORE_COMP_FAST.match(s) is None
+
+
 def test_cue_lexicon_and_finder():
     lex = cue_lexicon()
     assert lex["said"] == ("say", "neutral") and lex["lashed out"] == ("lash out", "emotive")
