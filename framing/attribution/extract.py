@@ -62,6 +62,7 @@ _TIME_PHRASE = re.compile(
     r"publicly|privately|recently|previously|once|flatly|bluntly)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*", re.UNICODE)
 _CLAUSE_BREAK = ";:\u2014()[]\""
+_CLAUSE_BREAK_RE = re.compile("[" + re.escape(_CLAUSE_BREAK) + "]")
 _QUOTE_CHARS = "\"'"
 # Patterns the rules below use (compiled once).
 _APPOSITIVE_AFTER = re.compile(r"\s*,\s*((?:the|a|an)\s+[^,.;:\"]{2,80}?)\s*(?:[,.;]|$)")
@@ -151,6 +152,7 @@ class _Doc:
         self.quote_opens = [a for a, _ in self.quote_ranges]
         self.para_start_set = set(self.para_starts)
         self.clause_cuts: list[tuple[int, int]] | None = None
+        self.clause_breaks: list[int] | None = None
         self.np_cache: dict[tuple[int, int], _Speaker | None] = {}
         self.clause_cut_starts: list[int] = []
         self.words = word_classes()
@@ -671,7 +673,11 @@ def _clause_lo(doc: _Doc, ss: int, pos: int) -> int:
     if m is not None:
         pos = m.start()
     lo = max(ss, pos - 300)
-    return max(max(norm.rfind(c, lo, pos) for c in _CLAUSE_BREAK) + 1, lo)
+    breaks = doc.clause_breaks
+    if breaks is None:  # positions of the clause-breaking characters, found once per text
+        breaks = doc.clause_breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(norm)]
+    k = bisect_left(breaks, pos) - 1  # the last break before pos
+    return breaks[k] + 1 if k >= 0 and breaks[k] >= lo else lo
 
 
 def _speaker_for(doc: _Doc, cue: Cue, ss: int, drafts: list[_Draft]) -> tuple[

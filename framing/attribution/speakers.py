@@ -149,7 +149,7 @@ def split_title(words: list[str]) -> tuple[int, str | None, str]:
     return 0, None, "-"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # small: cached entries are objects the garbage collector scans
 def _mention_parts(matched: str) -> tuple[int, str, str | None, str, int] | None:
     """A name match of :data:`_NAME_RE` with its title (or leading function word) stripped:
     (offset of the name in ``matched``, name, title kind, title gender, title words), or
@@ -251,7 +251,7 @@ def _is_anonymous_phrase(low: str) -> bool:
     return _anonymity_res()[0].search(low) is not None
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _name_source(name: str, description: str | None,
                  title_kind: str | None) -> tuple[str | None, bool, str]:
     """What a speaker's words say of its source: (type or None, unnamed person, head noun).
