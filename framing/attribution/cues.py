@@ -8,8 +8,8 @@ match counts only at word boundaries, longest match first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -23,9 +23,9 @@ CUE_CATEGORIES = ("neutral", "assertive", "distancing", "concessive", "denial", 
 ATTITUDE_CATEGORIES = frozenset(("belief", "intention", "stance", "evidence", "naming"))
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """One cue occurrence: ``text[start:end]`` is the cue as written."""
+class Cue(NamedTuple):
+    """One cue occurrence: ``text[start:end]`` is the cue as written (a named tuple: a text
+    has dozens, and a tuple is built in a third of a frozen dataclass's time)."""
 
     start: int
     end: int
