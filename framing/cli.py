@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,12 +17,14 @@ from . import __version__
 
 EXAMPLES_MAIN = """\
 examples:
+  framing run experiments/allsides-roundups.toml    # the main job: a report in runs/
   framing corpus info corpora/allsides-roundups/allsides-roundups.jsonl
   framing corpus validate my-articles.jsonl
   framing corpus import allsides-roundups \\
       ../shared/data/allsides-roundups-neus/allsides_headline_roundups_2021-10-19.jsonl \\
       corpora/allsides-roundups
   framing quotes corpora/seed/mosul-2014-06-11.txt --format table
+  framing extract corpora/seed/seed.jsonl --features loaded --out seed.csv
 """
 
 EXAMPLES_QUOTES = """\
@@ -40,7 +43,8 @@ article text.
 EXAMPLES_RUN = """\
 examples:
   framing run experiments/allsides-roundups.toml
-  framing run experiments/basil.toml --corpus corpora/basil/basil.jsonl
+  framing corpus import basil ../shared/data/basil corpora/basil   # BASIL is not shipped
+  framing run experiments/basil.toml --corpus corpora/basil/basil.jsonl --engine processes
   framing run experiments/seed.toml --out runs/seed
 
 The same config and corpus give byte-identical outputs (except the manifest's times);
@@ -52,12 +56,22 @@ examples:
   framing extract corpora/allsides-roundups/allsides-roundups.jsonl \\
       --features loaded,attribution,sentiment,readability --out features.parquet
   framing extract corpora/seed/seed.jsonl --features loaded --out seed.csv
+
+Feature sets: loaded, attribution, sentiment, readability, frames, or a versioned
+registry name (attribution.v1, attribution_learned.v1, readability.v2, ...). Columns
+are named <set>__<feature> (e.g. loaded__violence_narrative_per_1k) after the article
+metadata (doc_id, outlet, event, date, leaning). Output is Parquet or CSV by extension,
+written atomically.
+"""
+
+EXAMPLES_EVIDENCE = """\
+examples:
   framing evidence corpora/seed/seed.jsonl --feature loaded > evidence.jsonl
+  framing evidence corpora/seed/seed.jsonl --feature loaded__violence_narrative_per_1k
   framing evidence corpora/seed/seed.jsonl --feature loaded --html seed.html
 
-Columns are named <set>__<feature> (e.g. loaded__violence_narrative_per_1k) after the
-article metadata (doc_id, outlet, event, date, leaning). Output is Parquet or CSV by
-extension, written atomically.
+JSON Lines, one object per span: doc_id, feature, start, end, text, weight (offsets are
+characters into the article text); --html writes one article with the spans highlighted.
 """
 
 EXAMPLES_CORPUS = """\
@@ -82,10 +96,23 @@ def _add_skip(parser: argparse.ArgumentParser) -> None:
                         help="rejects file for --skip-invalid (default: PATH.rejects.jsonl)")
 
 
+def _count(n: int, noun: str) -> str:
+    """"1 error", "2 errors"."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def _shared_data_default() -> str:
+    """``$FRAMING_SHARED/data`` when set, else ``../shared/data`` beside the repository."""
+    shared = os.environ.get("FRAMING_SHARED")
+    if shared:
+        return str(Path(shared) / "data")
+    return str(Path(__file__).resolve().parents[1].parent / "shared" / "data")
+
+
 def _add_engine(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--engine", choices=("local", "processes", "dask"), default="local",
                         help='local: this process; processes: a process pool; dask: a Dask '
-                             'cluster (pip install "media-framing[dask]")')
+                             'cluster (needs pip install "dask[distributed]")')
     parser.add_argument("--workers", type=int, metavar="N",
                         help="worker processes (default: all CPUs)")
     parser.add_argument("--scheduler", metavar="ADDRESS",
@@ -153,7 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
                              formatter_class=argparse.RawDescriptionHelpFormatter)
     extract.add_argument("path", metavar="PATH", help="corpus file or folder")
     extract.add_argument("--features", default="loaded,attribution,sentiment,readability",
-                         help="comma-separated feature sets (default: all four)")
+                         help="comma-separated feature sets (default: loaded, attribution, "
+                              "sentiment, readability; frames is the fifth)")
     extract.add_argument("--out", required=True, metavar="FILE",
                          help="output .parquet or .csv")
     extract.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -161,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_skip(extract)
     evidence = sub.add_parser("evidence", help="the spans behind a feature (JSONL or HTML)",
                               description="Show the character spans behind a feature set or "
-                                          "one feature column.", epilog=EXAMPLES_EXTRACT,
+                                          "one feature column.", epilog=EXAMPLES_EVIDENCE,
                               formatter_class=argparse.RawDescriptionHelpFormatter)
     evidence.add_argument("path", metavar="PATH", help="corpus file or folder, or a .txt")
     evidence.add_argument("--feature", required=True,
@@ -186,16 +214,24 @@ def build_parser() -> argparse.ArgumentParser:
                                        "booster (from PolNeAR train, threshold on dev); "
                                        "deterministic for a seed.")
     train.add_argument("model", choices=("loaded-words", "attribution"))
-    train.add_argument("--data", default=str(Path(__file__).resolve().parents[1].parent
-                                             / "shared" / "data"),
-                       help="the shared data folder (default ../shared/data)")
+    train.add_argument("--data", default=_shared_data_default(),
+                       help="the shared data folder (default $FRAMING_SHARED/data, else "
+                            "../shared/data next to the clone)")
     train.add_argument("--out", default=None,
                        help="model file (default: the package's framing/data/"
                             "loaded_words_model.json or attribution_booster.json)")
-    train.add_argument("--seed", type=int, default=0)
-    train.add_argument("--split", choices=("sentence", "topic"), default="sentence")
-    lex = sub.add_parser("lexicons", help="list the shipped lexicons")
-    lex.add_argument("action", choices=("list",))
+    train.add_argument("--seed", type=int, default=0,
+                       help="random seed of the splits and folds (default 0, which gives the "
+                            "shipped model)")
+    train.add_argument("--split", choices=("sentence", "topic"), default="sentence",
+                       help="loaded-words only: keep test sentences unseen (sentence, default) "
+                            "or whole topics unseen (topic)")
+    lex = sub.add_parser("lexicons", help="list the shipped lexicons",
+                         description="List the lexicons shipped in framing/lexicons with "
+                                     "their entries, categories, source and licence. "
+                                     "User lexicons (MPQA, NRC, eMFD, ...) load with "
+                                     "framing.lexicons.load(path).")
+    lex.add_argument("action", choices=("list",), help="list: one row per lexicon")
     return parser
 
 
@@ -305,13 +341,18 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
 
 def _cmd_lexicons(args: argparse.Namespace) -> int:
+    import textwrap
+
     from .lexicons.loading import list_lexicons
 
     rows = list_lexicons()
-    print(f"{'name':<24} {'category':<18} {'entries':>7}  license / source")
+    print(f"{'name':<24} {'category':<18} {'entries':>7}")
     for r in rows:
-        print(f"{r['name']:<24} {r['category']:<18} {r['n_entries']:>7,}  "
-              f"{r['license'][:40]} / {r['source'][:60]}")
+        print(f"{r['name']:<24} {r['category']:<18} {r['n_entries']:>7,}")
+        for label in ("source", "license"):  # whole, wrapped: never cut mid-word
+            print(textwrap.fill(str(r[label]), width=96, initial_indent=f"    {label + ':':<9}",
+                                subsequent_indent=" " * 13, break_on_hyphens=False,
+                                break_long_words=False))
     return 0
 
 
@@ -372,7 +413,8 @@ def _cmd_corpus_validate(args: argparse.Namespace) -> int:
         print(f"{p.severity}: {p}")
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    print(f"{args.path}: {n_ok:,} valid articles, {errors:,} errors, {warnings:,} warnings",
+    print(f"{args.path}: {_count(n_ok, 'valid article')}, {_count(errors, 'error')}, "
+          f"{_count(warnings, 'warning')}",
           file=sys.stderr)
     return 1 if problems else 0
 
@@ -416,6 +458,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:  # Ctrl-C: no traceback; outputs are written atomically
+        hint = ("; run the same command again to resume (finished steps are kept)"
+                if args.command == "run" else "")
+        print(f"framing: interrupted{hint}", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ Engines
 ``dask``
     A ``dask.distributed`` cluster: ``scheduler="tcp://host:8786"`` for an
     existing one, else a ``LocalCluster`` of ``workers`` single-threaded
-    processes. Needs the ``dask`` extra: ``pip install "media-framing[dask]"``.
+    processes. Needs ``dask[distributed]``: ``pip install "dask[distributed]"`` (the ``dask`` extra).
 
 The output does not depend on the engine, the number of workers or the chunk
 size: every feature is computed per article, and :func:`write_stream` cuts
@@ -50,7 +50,8 @@ ENGINES = ("local", "processes", "dask")
 META_COLUMNS = ("doc_id", "outlet", "event", "date", "leaning")
 #: Rows per Parquet row group written by :func:`write_stream`.
 ROW_GROUP_SIZE = 10_000
-DASK_EXTRA = 'pip install "media-framing[dask]"'
+DASK_EXTRA = ('pip install "dask[distributed]" (or, from a clone of framing, '
+              'pip install ".[dask]")')
 
 # one row sent to a worker: doc_id, outlet, event, date, leaning, text
 _Row = tuple[str, str | None, str | None, str | None, str | None, str]

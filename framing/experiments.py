@@ -143,7 +143,12 @@ def load_config(path: str | os.PathLike[str], *, corpus: str | None = None) -> d
         corpus_path = (path.parent / corpus_path) if (path.parent / corpus_path).exists() \
             else corpus_path
     if not corpus_path.exists():
-        raise ConfigError(f"corpus.path not found: {cfg['corpus']['path']} (give --corpus PATH)")
+        where = "--corpus" if corpus is not None else f"corpus.path in {path}"
+        raise ConfigError(
+            f"corpus not found: {cfg['corpus']['path']} (from {where}). Datasets that are not "
+            "shipped are converted first, e.g. `framing corpus import basil "
+            "../shared/data/basil corpora/basil`; see `framing corpus import --help`"
+            + ("" if corpus is not None else "; or give --corpus PATH"))
     cfg["corpus"]["path"] = str(corpus_path)
     return cfg
 
@@ -214,6 +219,8 @@ class Run:
     workers: int | None = None
     scheduler: str | None = None
     chunk_size: int = 200
+    #: the engine record of whatever computed the run's features (for the manifest)
+    features_engine: dict[str, Any] | None = None
 
     def say(self, message: str) -> None:
         if not self.quiet:
@@ -254,11 +261,24 @@ def run_experiment(config_path: str | os.PathLike[str], *, corpus: str | None = 
 
     cfg = load_config(config_path, corpus=corpus)
     engine_meta = engine_info(engine, workers, scheduler, chunk_size=chunk_size)
+    if engine == "dask":  # fail now, not after a resumed run has skipped every step
+        from .engine import _import_dask
+
+        _import_dask()
     corpus_sha = tree_sha256(cfg["corpus"]["path"])
     directory = run_directory(cfg, corpus_sha, out)
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "figures").mkdir(exist_ok=True)
     run = Run(cfg, directory, corpus_sha, quiet, engine, workers, scheduler, chunk_size)
+    # the manifest records the engine that computed the features: this invocation's, the one
+    # stored with a reused feature cache, or (resuming) the one the earlier manifest names
+    run.features_engine = engine_meta
+    if (directory / "features.parquet").exists() and (directory / "manifest.json").exists():
+        try:
+            run.features_engine = json.loads(
+                (directory / "manifest.json").read_text(encoding="utf-8"))["engine"]
+        except (ValueError, KeyError):
+            pass
     _write_json(directory / "config.json", cfg)
     manifest = {
         "framing_version": __version__, "framing_code_sha256": code_fingerprint(),
@@ -274,11 +294,12 @@ def run_experiment(config_path: str | os.PathLike[str], *, corpus: str | None = 
         _steps(run)
     except BaseException as exc:
         manifest.update(status="interrupted" if isinstance(exc, KeyboardInterrupt)
-                        else f"failed: {type(exc).__name__}: {exc}",
+                        else f"failed: {type(exc).__name__}: {exc}", engine=run.features_engine,
                         finished=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
         _write_json(directory / "manifest.json", manifest)
         raise
-    manifest.update(status="complete", finished=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+    manifest.update(status="complete", engine=run.features_engine,
+                    finished=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
     _write_json(directory / "manifest.json", manifest)
     return directory
 
@@ -292,7 +313,8 @@ def _steps(run: Run) -> None:
     articles = read_articles(cfg["corpus"]["path"])
     if not articles:
         raise ConfigError(f"corpus {cfg['corpus']['path']} has no articles")
-    run.say(f"{len(articles):,} articles from {cfg['corpus']['path']}")
+    run.say(f"{len(articles):,} article{'' if len(articles) == 1 else 's'} from "
+            f"{cfg['corpus']['path']}")
     run.step("features", d / "features.parquet", lambda: _features(run, articles))
     table = pd.read_parquet(d / "features.parquet")
     run.step("evidence", d / "evidence.jsonl", lambda: _evidence(run, articles))
@@ -313,10 +335,13 @@ def _features(run: Run, articles: list) -> None:
     key = _sha256_json({"corpus": run.corpus_sha256, "extractors": cfg["features"]["extractors"],
                         "version": __version__, "code": code_fingerprint()})[:16]
     cache = run.directory.parent / ".cache" / f"features-{key}.parquet"
+    engine_file = cache.with_suffix(".engine.json")  # which engine computed the cache
     if cache.exists():
         run.say(f"[features] reusing cache {cache}")
         with atomic_write(run.directory / "features.parquet", "wb") as fh:
             fh.write(cache.read_bytes())
+        if engine_file.exists():
+            run.features_engine = json.loads(engine_file.read_text(encoding="utf-8"))
         return
     from .engine import extract_stream, write_stream
 
@@ -325,6 +350,7 @@ def _features(run: Run, articles: list) -> None:
                             scheduler=run.scheduler,
                             progress=not run.quiet and sys.stderr.isatty())
     write_stream(frames, cache)
+    _write_json(engine_file, run.features_engine)
     with atomic_write(run.directory / "features.parquet", "wb") as fh:
         fh.write(cache.read_bytes())
 

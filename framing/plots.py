@@ -339,8 +339,8 @@ def forest_plot(comparison: pd.DataFrame, *, pair: tuple[str, str] | None = None
         ax = _new_axes(plt, (width, max(2.8, 1.6 + 0.34 * n)))
     level = f"{100 * (1 - alpha):g}%"
     for mask, colour, face, label in (
-            (sig, _HIGHLIGHT, _HIGHLIGHT, f"p_adj < {alpha:g}"),
-            (~sig, _GREY, "white", "not significant")):
+            (sig, _HIGHLIGHT, _HIGHLIGHT, f"significant (BH-adjusted p < {alpha:g})"),
+            (~sig, _GREY, "white", "not significant after BH correction")):
         if not mask.any():
             continue
         has_ci = np.isfinite(lo[mask]) & np.isfinite(hi[mask])
@@ -359,9 +359,10 @@ def forest_plot(comparison: pd.DataFrame, *, pair: tuple[str, str] | None = None
     diff = f"{a} {_MINUS} {b}"
     if scale == "standardized":
         ax.set_xlabel(f"standardised difference {diff} (mean / SD of per-event differences), "
-                      f"{level} CI")
+                      f"{level} CI\n(not adjusted for multiple testing)")
     else:
-        ax.set_xlabel(f"mean difference {diff} per event, {level} bootstrap CI")
+        ax.set_xlabel(f"mean difference {diff} per event, {level} bootstrap CI "
+                      "(not adjusted for multiple testing)")
     n_ev = rows["n_events"].astype(int)
     n_text = (f"{n_ev.iloc[0]} shared events" if n_ev.nunique() == 1
               else f"{n_ev.min()}–{n_ev.max()} shared events")
@@ -709,7 +710,10 @@ def importance_plot(report: ClassifierReport, *, top: int | None = 15,
         ax.spines[spine].set_visible(False)
     ax.set_xlabel(f"drop in {report.scoring} when the feature is shuffled\n"
                   "(mean ± sd over folds × repeats)")
-    ax.set_title(f"Top {n} features by permutation importance ({report.model})")
+    # right-aligned: long feature names leave the axes narrow, and a centred title would
+    # run past the figure's right edge
+    ax.set_title(f"Top {n} features by permutation importance\n(model: {report.model})",
+                 loc="right")
     return ax
 
 

@@ -44,6 +44,20 @@ def comparison_rows(comparison: Any, top: int) -> Any:
     return df.drop(columns="_abs").head(top)
 
 
+def figure_caption(stem: str) -> str:
+    """A caption for a run's figure, from its file name ("forest-left-vs-right")."""
+    if stem.startswith("forest-") and "-vs-" in stem:
+        a, b = stem[len("forest-"):].split("-vs-", 1)
+        return (f"Within-event differences {a} − {b}, largest effects (filled: significant "
+                "after Benjamini–Hochberg correction; CIs are not adjusted)")
+    return {"confusion": "Classifier confusion matrix (cross-validated, grouped by event)",
+            "importance": "Features that separate the groups (permutation importance on "
+                          "held-out folds)",
+            "frames-by-group": "Mean frame distribution by group",
+            "sources-by-group": "Mix of source types by group",
+            "cues-by-group": "Mix of reporting-verb categories by group"}.get(stem, stem)
+
+
 def sample_events(table: Any, group: str, n: int) -> list[str]:
     """The first ``n`` events (sorted by id) in which every group has an article."""
     if n <= 0 or table["event"].isna().all():
@@ -68,16 +82,20 @@ def _markdown(cfg: dict[str, Any], metrics: dict[str, Any], comparison: Any, fig
              "## Method", "",
              f"- features: {', '.join(cfg['features']['extractors'])} (framing "
              "toolkit; every number traceable to spans in `evidence.jsonl`)",
-             f"- comparison: within-event paired differences by {comp['group']} "
-             f"({', '.join(comp['pairs']) or 'no pairs'}); {cfg['compare']['n_boot']:,} "
-             "bootstrap resamples "
-             f"over events for 95% CIs; paired sign-flip permutation test "
-             f"({cfg['compare']['n_perm']:,} permutations, exact for ≤ 12 events); "
-             "Benjamini–Hochberg correction across all features and pairs; effect size d_z",
-             f"- classifier: {cfg['model']['target']} from the framing features, "
-             f"{cfg['model']['cv']}-fold cross-validation grouped by event, beside a TF-IDF "
-             "bag-of-words baseline and the majority baseline; permutation importance on "
-             "held-out folds", f"- seed: {cfg['seed']}", "",
+             (f"- comparison: within-event paired differences by {comp['group']} "
+              f"({', '.join(comp['pairs'])}); {cfg['compare']['n_boot']:,} "
+              "bootstrap resamples "
+              f"over events for 95% CIs; paired sign-flip permutation test "
+              f"({cfg['compare']['n_perm']:,} permutations, exact for ≤ 12 events); "
+              "Benjamini–Hochberg correction across all features and pairs; effect size d_z"
+              if comp["tests"] else f"- comparison: none (no event is covered by two "
+              f"{comp['group']}s)"),
+             (f"- classifier: {cfg['model']['target']} from the framing features, "
+              f"{cfg['model']['cv']}-fold cross-validation grouped by event, beside a TF-IDF "
+              "bag-of-words baseline and the majority baseline; permutation importance on "
+              "held-out folds" if not metrics.get("classifier_note")
+              else f"- classifier: not run ({metrics['classifier_note']})"),
+             f"- seed: {cfg['seed']}", "",
              "## Paired comparison", ""]
     if comp["tests"]:
         lines += [f"{comp['significant']:,} of {comp['tests']:,} feature × pair tests are "
@@ -109,15 +127,15 @@ def _markdown(cfg: dict[str, Any], metrics: dict[str, Any], comparison: Any, fig
         lines += ["", "Features that separate the groups (permutation importance, drop in "
                   "accuracy):", ""]
         lines += [f"{i}. `{k}` {_fmt(v)}" for i, (v, k) in enumerate(ranked, 1)]
-    lines += ["", "## Figures", ""] + [f"![{f}](figures/{f})" for f in figures]
+    lines += ["", "## Figures", ""] + [f"![{figure_caption(Path(f).stem)}](figures/{f})"
+                                       for f in figures]
     if samples:
         lines += ["", "## Sample events", ""]
         for event, rows in samples:
             lines.append(f"### Event {event}")
             lines.append("")
             for article, atts, loaded in rows:
-                lines.append(f"**{article.leaning or ''} · {article.outlet or ''}** — "
-                             f"{article.title or article.id}")
+                lines.append(f"**{_source_label(article)}** — {article.title or article.id}")
                 for a in atts:
                     who = a.speaker or "(unattributed)"
                     lines.append(f"- {a.kind}, {who} ({a.cue or '-'}, {a.cue_category or '-'}): "
@@ -139,9 +157,14 @@ def _article_html(article: Any, atts: list[Any], loaded_spans: list[tuple[int, i
     colour = {label: (_LOADED_COLOUR if label == "loaded word" else _SPEAKER_COLOUR
                       if label.startswith("speaker") else _QUOTE_COLOUR) for _, _, label in spans}
     body = mark_spans(article.text, spans, colour)
-    return (f"<td><p class='h'><b>{html.escape(article.leaning or '')}</b> · "
-            f"{html.escape(article.outlet or '')}<br><i>{html.escape(article.title or '')}</i>"
+    return (f"<td><p class='h'><b>{html.escape(_source_label(article))}</b>"
+            f"<br><i>{html.escape(article.title or '')}</i>"
             f"</p><div class='t'>{body}</div></td>")
+
+
+def _source_label(article: Any) -> str:
+    """"left · Guardian", or whichever of leaning and outlet the article has."""
+    return " · ".join(p for p in (article.leaning, article.outlet) if p) or str(article.id)
 
 
 def _html(md: str, cfg: dict[str, Any], metrics: dict[str, Any], comparison: Any,
@@ -182,8 +205,9 @@ def _html(md: str, cfg: dict[str, Any], metrics: dict[str, Any], comparison: Any
             body.append(f"<h2>{html.escape(line[3:])}</h2>")
         elif line.startswith("!["):
             name = line[line.index("(") + 1:-1]
-            body.append(f"<figure><img src='{html.escape(name)}' alt='{html.escape(name)}'>"
-                        f"<figcaption>{html.escape(Path(name).stem)}</figcaption></figure>")
+            caption = figure_caption(Path(name).stem)
+            body.append(f"<figure><img src='{html.escape(name)}' alt='{html.escape(caption)}'>"
+                        f"<figcaption>{html.escape(caption)}</figcaption></figure>")
         elif line.strip():
             body.append(f"<p>{_inline(line)}</p>")
     if in_table:
@@ -211,8 +235,7 @@ def _inline(text: str) -> str:
 def write_reports(directory: str | os.PathLike[str], articles: list[Any], table: Any,
                   comparison: Any, metrics: dict[str, Any], cfg: dict[str, Any]) -> None:
     """Write ``report.md`` and ``report.html`` into ``directory`` (atomically)."""
-    from .features import LoadedLanguageFeatures
-    from .features.analysis import analyze
+    from .features import AttributionFeatures, LoadedLanguageFeatures, make
     from .features.loaded import LOADED_CATEGORIES
 
     d = Path(directory)
@@ -220,6 +243,11 @@ def write_reports(directory: str | os.PathLike[str], articles: list[Any], table:
     group = cfg["compare"]["group"]
     by_id = {a.id: a for a in articles}
     loaded = LoadedLanguageFeatures()
+    # the attributions shown are those of the run's attribution set (speech only for
+    # attribution.v1, with the learned booster for attribution_learned.v1)
+    attribution = next((t for t in (make(n) for n in cfg["features"]["extractors"]
+                                    if n.startswith("attribution"))
+                        if isinstance(t, AttributionFeatures)), AttributionFeatures())
     samples = []
     html_parts = []
     for event in sample_events(table, group, cfg["report"]["sample_events"]):
@@ -228,7 +256,7 @@ def write_reports(directory: str | os.PathLike[str], articles: list[Any], table:
         cells = []
         for doc_id in ids:
             article = by_id[doc_id]
-            atts = list(analyze(article.text).attributions)
+            atts = attribution.attributions(article.text)
             spans = [(e.start, e.end) for e in loaded.evidence([article.text])
                      if e.feature.rsplit("_", 3)[0] in LOADED_CATEGORIES
                      and e.feature.endswith("_per_1k")]

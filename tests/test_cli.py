@@ -155,3 +155,6 @@ def test_lexicons_list(capsys):
     assert main(["lexicons", "list"]) == 0
     out = capsys.readouterr().out
     assert "recasens_bias" in out and "violence" in out and "ideological" in out
+    # source and licence in full, wrapped at spaces (never cut inside a word or an address)
+    assert "the authors' README asks users to cite the paper" in " ".join(out.split())
+    assert "http://www.mpi-sws.org/~cristian/Biased_language.html;" in out

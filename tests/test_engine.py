@@ -82,7 +82,7 @@ def test_processes_engine_same_bytes(tmp_path, reference):
 
 def test_dask_engine_same_bytes(tmp_path, reference):
     if importlib.util.find_spec("distributed") is None:
-        pytest.skip('dask not installed: pip install "media-framing[dask]"')
+        pytest.skip('dask not installed: pip install "dask[distributed]"')
     frames = extract_stream(_articles(), SETS, engine="dask", workers=2, chunk_size=16)
     assert _write_both(frames, tmp_path, "dask") == reference
 

@@ -91,6 +91,19 @@ def test_feature_cache_is_reused(tmp_path, small_corpus, capsys):
     assert list((tmp_path / "runs" / ".cache").glob("features-*.parquet"))
 
 
+def test_manifest_names_the_engine_that_computed_the_features(tmp_path, small_corpus):
+    cfg = write_config(tmp_path, small_corpus)
+    one, two = tmp_path / "runs" / "one", tmp_path / "runs" / "two"
+    run_experiment(cfg, out=str(one), quiet=True)
+    assert json.loads((one / "manifest.json").read_text())["engine"]["engine"] == "local"
+    # resumed with every step done: nothing was computed by "processes"
+    run_experiment(cfg, out=str(one), quiet=True, engine="processes", workers=2)
+    assert json.loads((one / "manifest.json").read_text())["engine"]["engine"] == "local"
+    # features taken from the cache that the local engine wrote
+    run_experiment(cfg, out=str(two), quiet=True, engine="processes", workers=2)
+    assert json.loads((two / "manifest.json").read_text())["engine"]["engine"] == "local"
+
+
 def test_changed_code_never_reuses_outputs(tmp_path, small_corpus, capsys, monkeypatch):
     import framing.experiments as ex
     from framing.experiments import run_directory
@@ -131,6 +144,20 @@ def test_resume_after_interruption(tmp_path, small_corpus, monkeypatch):
     assert (out / "report.html").is_file()
 
 
+def test_ctrl_c_on_the_command_line(tmp_path, small_corpus, monkeypatch, capsys):
+    import framing.experiments as ex
+
+    def boom(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ex, "_compare", boom)
+    cfg = write_config(tmp_path, small_corpus)
+    assert main(["run", str(cfg), "--out", str(tmp_path / "c"), "--quiet"]) == 130
+    err = capsys.readouterr().err
+    assert err.strip() == ("framing: interrupted; run the same command again to resume "
+                           "(finished steps are kept)")  # one line, no traceback
+
+
 @pytest.mark.parametrize("extra, message", [
     ("\n[plots]\nsize = 3\n", "unknown key 'plots'; valid keys: name, seed, corpus"),
     ("", None),
@@ -154,7 +181,7 @@ def test_bad_values_are_named_before_any_work(tmp_path, small_corpus, capsys):
         "nested": (text.replace("n_boot = 200", "n_boots = 200"),
                    "unknown key 'compare.n_boots'; valid keys: compare.group"),
         "corpus": (text.replace(str(small_corpus), "/nowhere.jsonl"),
-                   "corpus.path not found: /nowhere.jsonl"),
+                   "corpus not found: /nowhere.jsonl (from corpus.path in "),
         "group": (text.replace('group = "leaning"', 'group = "party"'),
                   "compare.group must be 'outlet' or 'leaning'"),
         "toml": ("name = ", "not valid TOML"),
@@ -166,3 +193,8 @@ def test_bad_values_are_named_before_any_work(tmp_path, small_corpus, capsys):
         err = capsys.readouterr().err
         assert message in err, (name, err)
         assert not (tmp_path / name).exists(), name  # nothing started
+    cfg = write_config(tmp_path, small_corpus)
+    assert main(["run", str(cfg), "--corpus", "corpora/nowhere.jsonl"]) == 2
+    err = capsys.readouterr().err
+    assert "corpus not found: corpora/nowhere.jsonl (from --corpus)" in err
+    assert "framing corpus import basil" in err and "or give --corpus" not in err

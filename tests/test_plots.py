@@ -280,7 +280,7 @@ def test_importance_plot():
     assert len(ax.patches) == 3
     top3 = list(report.top_features(3).index)
     assert [t.get_text() for t in ax.get_yticklabels()] == top3[::-1]  # most important on top
-    assert "permutation importance" in ax.get_title()
+    assert "permutation importance" in ax.get_title(loc="right")  # right-aligned: never clipped
     _inside_figure(ax)
     target = _other_axes()
     assert plots.importance_plot(report, ax=target) is target

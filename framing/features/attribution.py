@@ -75,7 +75,9 @@ class AttributionFeatures(TextTransformer):
     def _feature_names(self) -> tuple[str, ...]:
         return FEATURE_NAMES if self.attitudes else SPEECH_FEATURE_NAMES
 
-    def _attributions(self, text: str) -> list[Attribution]:
+    def attributions(self, text: str) -> list[Attribution]:
+        """The attributions of ``text`` that this extractor counts (with or without
+        attitudes, with or without the learned booster, as configured)."""
         analysis = analyze(text)
         atts = analysis.attributions
         if self.learned:
@@ -92,7 +94,7 @@ class AttributionFeatures(TextTransformer):
         names = self._feature_names()
         out = np.zeros((len(texts), len(names)), dtype=np.float64)
         for i, text in enumerate(texts):
-            out[i] = self._row(text, self._attributions(text), names)
+            out[i] = self._row(text, self.attributions(text), names)
         return out
 
     @staticmethod
@@ -130,7 +132,7 @@ class AttributionFeatures(TextTransformer):
         """
         out: list[Evidence] = []
         for i, text in enumerate(check_texts(X)):
-            atts = self._attributions(text)
+            atts = self.attributions(text)
             seen: set[str] = set()
             first_q = min(((s, e) for a in atts for s, e in a.quoted), default=None)
             for a in atts:
