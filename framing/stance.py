@@ -444,7 +444,8 @@ def label_of(score: float, thresholds: tuple[float, float] = THRESHOLDS) -> str:
 def _opinion_matcher() -> Any:
     from .features.loaded import lexicon_matcher
 
-    return lexicon_matcher(("opinion_positive", "opinion_negative"))[0]
+    # "not only a threat ..., but a threat": not a negation of the first threat
+    return lexicon_matcher(("opinion_positive", "opinion_negative"), additive_focus=True)[0]
 
 
 def _masked(text: str, start: int, end: int, mentions: Sequence[tuple[int, int]]) -> str:

@@ -34,9 +34,11 @@ sentence gets at most :data:`_MAX_PER_SENTENCE` extras, each content within
 
 The model is the JSON file ``framing/data/attribution_booster.json``
 (feature -> weight per model, the start vocabulary, the thresholds and a
-``training`` section); :func:`train_booster` rebuilds it from the PolNeAR
-train split (``benchmarks/attribution_polnear.py`` scores it). The package
-never needs the data at run time.
+``training`` section); :func:`train_booster` retrains it from the PolNeAR
+train split, deterministically (``benchmarks/attribution_polnear.py`` scores
+it); the shipped file was trained with an earlier state of the rules and
+differs from a retrained one in the fourth decimal of some weights (see the
+README). The package never needs the data at run time.
 """
 
 from __future__ import annotations

@@ -19,6 +19,8 @@ records grouped into quotations. It works on the raw text (to tell ``“`` from
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -150,18 +152,39 @@ def find_quotes(text: str, norm: str, paragraphs: np.ndarray,
     return quotes
 
 
+def _inside_any(intervals: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test of ``any(a <= i <= b for a, b in intervals)`` in logarithmic time: the
+    intervals merged into sorted disjoint ones, then a bisection (a scan of every double
+    quote for every single mark was quadratic on text full of marks)."""
+    merged: list[list[int]] = []
+    for a, b in sorted(intervals):
+        if b < a:
+            continue
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
+
+    def inside(i: int) -> bool:
+        k = bisect_right(starts, i) - 1
+        return k >= 0 and i <= merged[k][1]
+
+    return inside
+
+
 def _single_quotes(text: str, norm: str, sentences: np.ndarray, doubles: list[Quote],
                    group: int) -> list[Quote]:
     """Pairs of single quotation marks within one sentence, outside double quotes."""
     if "'" not in norm:
         return []
-    covered = [(q.open, q.close if q.close >= 0 else q.end) for q in doubles]
+    inside = _inside_any([(q.open, q.close if q.close >= 0 else q.end) for q in doubles])
     out: list[Quote] = []
     n = len(norm)
     for ss, se in sentences.tolist():
         opener = -1
         for i in _positions(norm, "'", ss, se):
-            if any(a <= i <= b for a, b in covered):
+            if inside(i):
                 continue
             prev = norm[i - 1] if i > ss else " "
             nxt = norm[i + 1] if i + 1 < n else " "

@@ -30,12 +30,15 @@ LOADED_CATEGORIES = ("opinion_negative", "opinion_positive", "intensifier", "vio
 
 
 @lru_cache(maxsize=32)
-def lexicon_matcher(lexicons: tuple[str, ...]) -> tuple[LexiconMatcher, tuple[str, ...]]:
-    """One :class:`LexiconMatcher` over the categories of the named lexicons (cached)."""
-    return _matcher(lexicons)
+def lexicon_matcher(lexicons: tuple[str, ...], additive_focus: bool = False
+                    ) -> tuple[LexiconMatcher, tuple[str, ...]]:
+    """One :class:`LexiconMatcher` over the categories of the named lexicons (cached);
+    ``additive_focus`` as in :class:`LexiconMatcher`."""
+    return _matcher(lexicons, additive_focus)
 
 
-def _matcher(lexicons: tuple[str, ...]) -> tuple[LexiconMatcher, tuple[str, ...]]:
+def _matcher(lexicons: tuple[str, ...], additive_focus: bool = False
+             ) -> tuple[LexiconMatcher, tuple[str, ...]]:
     from ..lexicons.loading import load
 
     categories: dict[str, set[str]] = {}
@@ -46,7 +49,8 @@ def _matcher(lexicons: tuple[str, ...]) -> tuple[LexiconMatcher, tuple[str, ...]
             categories.setdefault(cat, set()).update(terms)
             if lex.wildcards:
                 prefix_categories.add(cat)
-    return LexiconMatcher(categories, wildcards=prefix_categories), tuple(categories)
+    return (LexiconMatcher(categories, wildcards=prefix_categories,
+                           additive_focus=additive_focus), tuple(categories))
 
 
 def default_lexicons() -> tuple[str, ...]:

@@ -78,6 +78,12 @@ FEATURE_NAMES = ("loaded_words_per_1k", "loaded_words_narrative_per_1k",
 #: Closed word classes counted as function words (``stop``).
 STOP_KINDS = ("determiner", "preposition", "conjunction", "subordinator", "auxiliary",
               "negator", "pronoun_1", "pronoun_m", "pronoun_f", "pronoun_n", "pronoun_pl")
+#: Word classes of ``framing/data/function_words.tsv`` that give ``fw:<kind>`` features (the
+#: classes the shipped model was trained with; a class added later for other modules, such
+#: as ``focus``, does not change the tagger's features).
+FW_KINDS = ("auxiliary", "conjunction", "determiner", "negator", "noun_cue", "place",
+            "preposition", "pronoun_1", "pronoun_f", "pronoun_m", "pronoun_n", "pronoun_pl",
+            "subordinator", "time", "verb")
 _QUOTE_CHARS = "\"\u201c\u201d\u201e\u00ab\u00bb"
 _MAX_IDF_BUCKET = 10
 _IDF_SCALE = 12.0
@@ -104,7 +110,7 @@ def _resources() -> _Resources:
     matcher, _ = _matcher(default_lexicons())
     classes = word_classes()
     kinds: dict[str, list[str]] = {}
-    for kind in sorted(classes.kinds):
+    for kind in FW_KINDS:
         for word in classes[kind]:
             kinds.setdefault(word, []).append(kind)
     valence = {str(k).lower(): float(v) for k, v in SentimentIntensityAnalyzer().lexicon.items()}

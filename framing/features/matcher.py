@@ -102,6 +102,12 @@ class LexiconMatcher:
     skip_names : bool, default True
         Skip capitalised matches in the middle of a sentence: they are part of
         a name ("in May", "the Communist Party"), not the lexicon word.
+    additive_focus : bool, default False
+        A negator followed by a focus word ("not only a threat ..., but",
+        "not just", ``focus`` in ``framing/data/function_words.tsv``) does not
+        negate. Off by default, so that the loaded-language features and the
+        tagger keep the plain three-token scope of Recasens et al. (2013) they
+        were measured and trained with; stance uses it.
 
     Examples
     --------
@@ -113,8 +119,10 @@ class LexiconMatcher:
     """
 
     def __init__(self, categories: Mapping[str, object], inflect: bool = True,
-                 wildcards: Collection[str] = (), skip_names: bool = True) -> None:
+                 wildcards: Collection[str] = (), skip_names: bool = True,
+                 additive_focus: bool = False) -> None:
         self.skip_names = skip_names
+        self.additive_focus = additive_focus
         self.categories = tuple(categories)
         table: dict[str, set[tuple[str, str, bool]]] = {}
         for cat, terms in categories.items():
@@ -172,8 +180,8 @@ class LexiconMatcher:
             if start < last_end.get(idx, -1):
                 continue  # overlaps the previous match of its category
             last_end[idx] = end
-            out.append(Match(start, end, cat, lemma,
-                             bool(negators) and _negated(low, start, negators, neg_ends)))
+            out.append(Match(start, end, cat, lemma, bool(negators) and _negated(
+                low, start, negators, neg_ends, self.additive_focus)))
         return out
 
 
@@ -209,16 +217,25 @@ def _negator_spans(low: str, words: re.Pattern[str]) -> list[tuple[int, int]]:
 
 
 _CLAUSE_END = re.compile(r"[.;:!?]")
+_NEXT_WORD = re.compile(r"\s+([\w']+)")
 
 
-def _negated(low: str, start: int, negators: list[tuple[int, int]], neg_ends: list[int]) -> bool:
+def _negated(low: str, start: int, negators: list[tuple[int, int]], neg_ends: list[int],
+             additive_focus: bool = False) -> bool:
     """True when a negator is one of the three tokens before ``start`` (within 40
-    characters) with no clause punctuation after it. ``negators`` are the
-    negators of the whole text, found once (:func:`_negator_spans`)."""
+    characters) with no clause punctuation after it (and, with ``additive_focus``, no focus
+    word right after it: "not only", "not just"). ``negators`` are the negators of the
+    whole text, found once (:func:`_negator_spans`)."""
     k = bisect_right(neg_ends, start) - 1
     if k < 0:
         return False
     h_start, h_end = negators[k]
     if h_start < start - 40 or _CLAUSE_END.search(low, h_end, start) is not None:
         return False
-    return len(_NEG_WINDOW.findall(low, h_end, start)) <= 2
+    if len(_NEG_WINDOW.findall(low, h_end, start)) > 2:
+        return False
+    if not additive_focus:
+        return True
+    # "not only a threat ..., but": a focus word right after the negator makes it additive
+    nxt = _NEXT_WORD.match(low, h_end, start)
+    return nxt is None or nxt.group(1) not in word_classes()["focus"]

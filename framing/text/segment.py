@@ -216,6 +216,10 @@ def _terminators(norm: str, start: int, end: int) -> list[re.Match[str]]:
         if m is not None:
             out.append(m)
             covered = m.end()
+        else:  # no match from here, nor from anywhere later in this run of "...!?": skip it
+            covered = i + 1
+            while covered < end and norm[covered] in _FINAL_CHARS:
+                covered += 1
     return out
 
 

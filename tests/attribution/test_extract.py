@@ -429,3 +429,20 @@ def test_long_and_pathological_inputs():
                  "John Smith arrived. He said the plan was dead. " * 5_000]:
         for a in extract_attributions(text):
             assert text[a.content_start:a.content_end] == a.content
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(-5, 30)), max_size=12),
+       st.integers(-2, 100))
+def test_double_quote_cover_test_equals_the_scan(spans, i):
+    from framing.attribution.quotes import _inside_any
+
+    intervals = [(a, a + d) for a, d in spans]
+    assert _inside_any(intervals)(i) == any(a <= i <= b for a, b in intervals)
+
+
+def test_alternating_quote_marks_stay_linear():
+    # single marks between many double marks: each checked by bisection, not by a scan of
+    # every double quote (20,000 alternating marks took 3.8 s)
+    text = "\"'" * 10000
+    assert extract_attributions(text) == extract_attributions(text)  # completes, deterministic

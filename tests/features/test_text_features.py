@@ -103,6 +103,23 @@ def test_negation_scope():
     assert with_neg[i] * 2 == pytest.approx(without[i])
 
 
+def test_not_only_is_not_a_negation(seed_text):
+    from framing.features.matcher import LexiconMatcher
+
+    m = LexiconMatcher({"threat": {"threat", "massacre"}}, additive_focus=True)
+    text = "ISIS was not only a threat to Iraq, but not a massacre, and not just a threat."
+    assert [(text[x.start:x.end], x.negated) for x in m.match(text)] == [
+        ("threat", False), ("massacre", True), ("threat", False)]
+    plain = LexiconMatcher({"threat": {"threat", "massacre"}})  # the default: 3-token scope
+    assert [x.negated for x in plain.match(text)] == [True, True, True]
+    # the seed article's State Department quote: both threats count for stance
+    from framing.stance import stance_toward
+
+    threats = [x for x in m.match(seed_text) if seed_text[x.start:x.end] == "threat"]
+    assert len(threats) >= 2 and not any(x.negated for x in threats)
+    assert stance_toward(seed_text, "ISIS").label == "negative"
+
+
 def test_sentiment_values(seed_text):
     f = SentimentFeatures()
     row = dict(zip(f.get_feature_names_out(), f.fit_transform([seed_text])[0], strict=True))

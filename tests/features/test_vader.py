@@ -65,6 +65,17 @@ def test_same_scores_on_generated_sentences(analyzers, words, end):
     assert fast.polarity_scores(s) == vader.polarity_scores(s)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["\U0001F600", "\U0001F494", "\u2764", "\u2764\ufe0f", "good",
+                                 "BAD", "not", " ", "  ", "\t", "\n", "!", "x", ":)"]),
+                max_size=30))
+def test_same_scores_with_emojis_anywhere(analyzers, bits):
+    # emojis next to words, tabs or other emojis: rewritten as VADER does, then scored
+    vader, fast = analyzers
+    s = "".join(bits)
+    assert fast.polarity_scores(s) == vader.polarity_scores(s)
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=200))
 def test_same_scores_on_arbitrary_text(analyzers, s):
