@@ -1,11 +1,33 @@
-"""Reading the JSON model files shipped in ``framing/data`` (or given by path), with clear errors."""
+"""Reading the JSON model files shipped in ``framing/data`` (or given by path), with clear errors;
+training them reproducibly."""
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def one_blas_thread(fn: _F) -> _F:
+    """Run a training function with one BLAS/OpenMP thread.
+
+    Multi-threaded BLAS sums in an order that depends on the number of threads, so fits
+    differed in the fourth decimal between a one-core and a two-core machine; with one
+    thread a model file is the same bytes on any machine (same data, seed and library
+    versions).
+    """
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from threadpoolctl import threadpool_limits  # a scikit-learn dependency
+
+        with threadpool_limits(limits=1):
+            return fn(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
 
 
 def model_text(path: str | None, resource: str, retrain: str) -> tuple[str, str]:

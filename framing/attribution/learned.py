@@ -34,11 +34,9 @@ sentence gets at most :data:`_MAX_PER_SENTENCE` extras, each content within
 
 The model is the JSON file ``framing/data/attribution_booster.json``
 (feature -> weight per model, the start vocabulary, the thresholds and a
-``training`` section); :func:`train_booster` retrains it from the PolNeAR
-train split, deterministically (``benchmarks/attribution_polnear.py`` scores
-it); the shipped file was trained with an earlier state of the rules and
-differs from a retrained one in the fourth decimal of some weights (see the
-README). The package never needs the data at run time.
+``training`` section); :func:`train_booster` rebuilds it byte for byte from the
+PolNeAR train split (``benchmarks/attribution_polnear.py`` scores it). The
+package never needs the data at run time.
 """
 
 from __future__ import annotations
@@ -62,7 +60,7 @@ from typing import Any
 
 import numpy as np
 
-from .._model_files import model_data, model_text
+from .._model_files import model_data, model_text, one_blas_thread
 from ..text import TOKEN_RE, Segmentation, segment
 from .cues import cue_lexicon, lower_same_length
 from .model import Attribution
@@ -1027,6 +1025,7 @@ def _model_json(model: dict[str, Any]) -> str:
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
+@one_blas_thread
 def train_booster(polnear_root: str | os.PathLike[str], out_path: str | os.PathLike[str] | None
                   = None, seed: int = 0, *, limit: int | None = None,
                   verbose: bool = False) -> dict[str, Any]:

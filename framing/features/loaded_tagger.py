@@ -58,7 +58,7 @@ from typing import Any
 
 import numpy as np
 
-from .._model_files import model_data, model_text
+from .._model_files import model_data, model_text, one_blas_thread
 from ..text import WORD_RE
 from .analysis import analyze
 from .base import Evidence, TextTransformer, check_texts
@@ -801,6 +801,7 @@ def _best_threshold(arrays: dict[str, tuple[np.ndarray, np.ndarray]]) -> tuple[f
     return best
 
 
+@one_blas_thread
 def train_loaded_words(shared_data_root: str | os.PathLike[str],
                        out_path: str | os.PathLike[str] | None = None, seed: int = 0, *,
                        split: str = "sentence", limit: int | None = None,
