@@ -22,6 +22,10 @@ def one_blas_thread(fn: _F) -> _F:
     """
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        # load every BLAS and OpenMP library the fits use (SciPy and scikit-learn bring
+        # their own) before limiting: threadpoolctl limits only the libraries loaded already
+        import scipy.linalg  # noqa: F401
+        import sklearn.linear_model  # noqa: F401
         from threadpoolctl import threadpool_limits  # a scikit-learn dependency
 
         with threadpool_limits(limits=1):

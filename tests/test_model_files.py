@@ -20,6 +20,6 @@ def test_training_functions_run_with_one_blas_thread():
         return float((a @ a).sum())
 
     assert fit() == 486.0
-    assert seen and set(seen) == {1}
+    assert len(seen) >= 3 and set(seen) == {1}  # NumPy's and SciPy's OpenBLAS, OpenMP
     for trainer in (train_booster, train_loaded_words):  # both shipped-model trainers
         assert trainer.__wrapped__.__name__ == trainer.__name__
