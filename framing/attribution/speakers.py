@@ -234,7 +234,7 @@ def _condition_automaton() -> ahocorasick.Automaton:
     for phrase, kind in anonymity_cues().items():
         if kind == "condition":
             auto.add_word(phrase, phrase)
-    if not len(auto):
+    if not len(auto):  # an empty automaton cannot be built; a NUL never occurs in a phrase
         auto.add_word("\0", "\0")
     auto.make_automaton()
     return auto
