@@ -182,3 +182,20 @@ def test_engine_info():
     assert info == {"engine": "processes", "workers": 3, "scheduler": None, "chunk_size": 50}
     dask = engine_info("dask", 2, "tcp://10.0.0.1:8786")
     assert dask["scheduler"] == "tcp://10.0.0.1:8786" and "dask_version" in dask
+
+
+def test_local_engine_freezes_long_lived_objects_only_while_it_runs():
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    stream = extract_stream(_articles(3), ("sentiment",), chunk_size=1)
+    next(stream)
+    assert gc.get_freeze_count() > 0  # libraries and lexicons out of the collector's way
+    rest = list(stream)
+    assert len(rest) == 2 and gc.get_freeze_count() == 0  # and back afterwards
+    gc.freeze()  # a caller's own freeze is left alone
+    try:
+        list(extract_stream(_articles(2), ("sentiment",)))
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
