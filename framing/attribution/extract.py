@@ -66,24 +66,27 @@ _CLAUSE_BREAK_RE = re.compile("[" + re.escape(_CLAUSE_BREAK) + "]")
 _QUOTE_CHARS = "\"'"
 # Patterns the rules below use (compiled once).
 _APPOSITIVE_AFTER = re.compile(r"\s*,\s*((?:the|a|an)\s+[^,.;:\"]{2,80}?)\s*(?:[,.;]|$)")
-# Up to five words, then "that", "to", "whether", "if", "," (or ":"): the addressee of "told"
-# or "asked". The words are possessive (a word is never re-split, which made failing searches
-# exponential: 0.4 ms on 80 characters); the plain pattern, which may also end a word at a
-# hyphen or period before "to" ("well-to-do"), is kept for the rare text where that can
-# happen, so the two give the same matches (see _short_np).
-_SHORT_NP_BEFORE_COMP = re.compile(
-    r"\s*(?:[\w'\u2019.&-]+\s*){1,5}?(?=\bthat\b|\bto\b|\bwhether\b|\bif\b|,|:)")
-_SHORT_NP_BEFORE_COMP_FAST = re.compile(
-    r"\s*(?:[\w'\u2019.&-]++\s*){1,5}?(?=\bthat\b|\bto\b|\bwhether\b|\bif\b|,|:)")
+
+
+def _short_np_patterns(stops: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Up to five words, then "that", "to", "whether", "if" or one of ``stops``: the addressee
+    of "told" or "asked". Two forms: the plain pattern, and one whose words are possessive
+    (a word is never re-split, which made failing searches exponential: 0.4 ms on 80
+    characters). The plain one may also end a word at a hyphen or period before "to"
+    ("well-to-do"); :func:`_short_np` runs it only where that can happen, so the two give
+    the same matches."""
+    look = r"(?=\bthat\b|\bto\b|\bwhether\b|\bif\b|" + stops + ")"
+    return (re.compile(r"\s*(?:[\w'\u2019.&-]+\s*){1,5}?" + look),
+            re.compile(r"\s*(?:[\w'\u2019.&-]++\s*){1,5}?" + look))
+
+
+_SHORT_NP_BEFORE_COMP, _SHORT_NP_BEFORE_COMP_FAST = _short_np_patterns(",|:")
+_SHORT_NP_BEFORE_COMMA, _SHORT_NP_BEFORE_COMMA_FAST = _short_np_patterns(",")
 _SPLIT_BEFORE_COMPLEMENT = re.compile(r"[-'\u2019.&](?:that|to|whether|if)\b")
 _COMMA_GAP = re.compile(r"\s*,?\s*")
 _FIRST_WORD = re.compile(r"[\w'\u2019-]+")
 _TO_WITHIN_SIX = re.compile(r"(?:[\w'\u2019.-]+\s+){0,6}to\s")
 _COMPLEMENTIZER = re.compile(r"\s*(?:,\s*)?(?:that|whether|if)\b")
-_SHORT_NP_BEFORE_COMMA = re.compile(
-    r"\s*(?:[\w'\u2019.&-]+\s*){1,5}?(?=\bthat\b|\bto\b|\bwhether\b|\bif\b|,)")
-_SHORT_NP_BEFORE_COMMA_FAST = re.compile(
-    r"\s*(?:[\w'\u2019.&-]++\s*){1,5}?(?=\bthat\b|\bto\b|\bwhether\b|\bif\b|,)")
 # fullmatch only: splitting a word into two chunks never helps, so possessive words give the
 # same answer without the exponential search on a long gap
 _SHORT_GAP = re.compile(r"\s*(?:[\w'\u2019.-]++\s*){0,4}[,:]\s*|\s*[.]\s*")
