@@ -340,8 +340,10 @@ def _features(run: Run, articles: list) -> None:
         run.say(f"[features] reusing cache {cache}")
         with atomic_write(run.directory / "features.parquet", "wb") as fh:
             fh.write(cache.read_bytes())
-        if engine_file.exists():
-            run.features_engine = json.loads(engine_file.read_text(encoding="utf-8"))
+        run.features_engine = (json.loads(engine_file.read_text(encoding="utf-8"))
+                               if engine_file.exists() else
+                               {"engine": None, "note": "reused a feature cache that does not "
+                                                        "record its engine"})
         return
     from .engine import extract_stream, write_stream
 
