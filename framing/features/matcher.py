@@ -135,11 +135,21 @@ class LexiconMatcher:
                     continue
                 for form in (word_forms(term) if inflect else {term}):
                     table.setdefault(form, set()).add((cat, term, False))
-        self._auto = ahocorasick.Automaton()
+        # The automaton runs over the text with every separator (not a letter, digit, "_", "-"
+        # or "'") turned into a blank and a blank put in front, and each form is keyed with a
+        # blank in front: so it reports only forms that start a word (it reported twice as
+        # many, half of them inside words, each a Python-level iteration). A form holding a
+        # separator ("car bombs") is checked against the text itself.
+        keyed: dict[str, list[tuple[str | None, tuple[tuple[int, str, str, bool], ...]]]] = {}
         index = {cat: i for i, cat in enumerate(self.categories)}
-        for form, entries in table.items():
-            self._auto.add_word(form, (len(form), tuple(
-                (index[cat], cat, lemma, prefix) for cat, lemma, prefix in sorted(entries))))
+        for form, entries in sorted(table.items()):
+            has_separator = _SEPARATOR.search(form) is not None or " " in form
+            keyed.setdefault(" " + _SEPARATOR.sub(" ", form), []).append((
+                form if has_separator else None,
+                tuple((index[cat], cat, lemma, prefix) for cat, lemma, prefix in sorted(entries))))
+        self._auto = ahocorasick.Automaton()
+        for key, variants in keyed.items():
+            self._auto.add_word(key, (len(key) - 1, tuple(variants)))
         if table:
             self._auto.make_automaton()
         self._empty = not table
@@ -155,23 +165,24 @@ class LexiconMatcher:
         skip_names = self.skip_names
         # (start, category index) -> (end, category, lemma): the longest form per place
         best: dict[tuple[int, int], tuple[int, str, str]] = {}
-        for end_idx, (length, entries) in self._auto.iter(low):
-            start = end_idx - length + 1
-            if start > 0 and (low[start - 1].isalnum() or low[start - 1] in "_-'"):
-                continue  # inside a word
+        # a word starts right after a separator: the blank in front of every key sits there
+        for end_idx, (length, variants) in self._auto.iter(" " + _SEPARATOR.sub(" ", low)):
+            start, end = end_idx - length, end_idx  # offsets in low (one blank in front)
             if skip_names and text[start].isupper() and _mid_sentence(text, start):
                 continue  # "May", "Patriotic Union", "Communist Party": part of a name
-            end = end_idx + 1
-            for idx, cat, lemma, prefix in entries:
-                e = end
-                if prefix:
-                    while e < n and low[e].isalnum():
-                        e += 1
-                elif e < n and (low[e].isalnum() or low[e] in "_-"):
-                    continue
-                key = (start, idx)
-                if key not in best or best[key][0] < e:
-                    best[key] = (e, cat, lemma)
+            for form, entries in variants:
+                if form is not None and not low.startswith(form, start):
+                    continue  # the text has another separator where the form has one
+                for idx, cat, lemma, prefix in entries:
+                    e = end
+                    if prefix:
+                        while e < n and low[e].isalnum():
+                            e += 1
+                    elif e < n and (low[e].isalnum() or low[e] in "_-"):
+                        continue
+                    key = (start, idx)
+                    if key not in best or best[key][0] < e:
+                        best[key] = (e, cat, lemma)
         negators = _negator_spans(low, self._neg_words)
         neg_ends = [e for _, e in negators]
         out: list[Match] = []
@@ -217,6 +228,9 @@ def _negator_spans(low: str, words: re.Pattern[str]) -> list[tuple[int, int]]:
 
 
 _CLAUSE_END = re.compile(r"[.;:!?]")
+# A character that ends a word for the matcher: not a letter or digit (str.isalnum, which is
+# what \w adds "_" to), "_", "-" or "'"; blanks are left as they are.
+_SEPARATOR = re.compile(r"[^\w\-' ]")
 _NEXT_WORD = re.compile(r"\s+([\w']+)")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from sklearn.pipeline import make_pipeline, make_union
 from sklearn.preprocessing import StandardScaler
@@ -254,3 +254,65 @@ def test_negator_spans_equal_the_single_pattern(text):
     low = text.lower()
     assert _negator_spans(low, _negation_pattern(negators)) == [
         m.span() for m in single.finditer(low)]
+
+
+_LEX = {"a": {"war", "war crimes", "so-called", "don", "u.s.", "rock'n'roll", "co-op", "$5",
+              "\u00e9tat"},
+        "b": {"war", "abus*", "crimes", "-led"}}
+_PIECES = ["war", "War", "crimes", "so", "-", "called", "don", "'t", "u", ".", "s", "rock", "'n'",
+           "roll", "co", "op", "$", "5", "\u00e9tat", "abuse", "abusive", "led", " ", "  ", "\n",
+           ",", "_", "x", "\u2014", "not", "May", ". ", "\u0130", "war crimes", "war\ncrimes",
+           "war,crimes", "war  crimes", "so called", "u.s", "u s."]
+
+
+def _reference_matches(text, lexicon, wildcards, skip_names):
+    """Every lexicon form found with str.find, kept when it starts and ends a word."""
+    from framing.attribution.cues import lower_same_length
+    from framing.features.matcher import _mid_sentence, _negated, _negator_spans
+
+    low = lower_same_length(text)
+    cats = list(lexicon)
+    best = {}
+    for idx, cat in enumerate(cats):
+        for term in lexicon[cat]:
+            prefix = term.endswith("*") and cat in wildcards
+            form = term[:-1] if prefix else term
+            i = low.find(form)
+            while i >= 0:
+                end = i + len(form)
+                ok = not (i > 0 and (low[i - 1].isalnum() or low[i - 1] in "_-'"))
+                ok = ok and not (skip_names and text[i].isupper() and _mid_sentence(text, i))
+                if ok and prefix:
+                    while end < len(low) and low[end].isalnum():
+                        end += 1
+                elif ok and end < len(low) and (low[end].isalnum() or low[end] in "_-"):
+                    ok = False
+                if ok and ((i, idx) not in best or best[i, idx][0] < end):
+                    best[i, idx] = (end, cat, term)
+                i = low.find(form, i + 1)
+    from framing.attribution.words import word_classes
+    from framing.features.matcher import _negation_pattern
+
+    negators = _negator_spans(low, _negation_pattern(word_classes()["negator"]))
+    ends = [e for _, e in negators]
+    out, last = [], {}
+    for (start, idx), (end, cat, lemma) in sorted(best.items()):
+        if start >= last.get(idx, -1):
+            last[idx] = end
+            out.append((start, end, cat, lemma,
+                        bool(negators) and _negated(low, start, negators, ends)))
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.booleans())
+@example(["war\ncrimes", " ", "so called", ", ", "u s.", " ", "war,crimes"], True)
+def test_matcher_finds_what_a_plain_search_finds(pieces, skip_names):
+    # the automaton runs over the text with separators blanked (word starts only): the same
+    # matches as looking for every form everywhere and keeping those at word boundaries
+    from framing.features.matcher import LexiconMatcher
+
+    text = "".join(pieces)
+    m = LexiconMatcher(_LEX, inflect=False, wildcards={"b"}, skip_names=skip_names)
+    got = [(x.start, x.end, x.category, x.lemma, x.negated) for x in m.match(text)]
+    assert got == _reference_matches(text, _LEX, {"b"}, skip_names)
