@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from framing.attribution import CUE_CATEGORIES, KINDS, SOURCE_TYPES, extract_attributions
@@ -446,3 +446,34 @@ def test_alternating_quote_marks_stay_linear():
     # every double quote (20,000 alternating marks took 3.8 s)
     text = "\"'" * 10000
     assert extract_attributions(text) == extract_attributions(text)  # completes, deterministic
+
+
+_CUE_PIECES = ["said", "says", "according", " to", "to", "according to", "didn't", "did", "n't",
+               "told", "lashed out", "lashed", " out", "-", "_", "'", " ", "\n", ",", "un",
+               "x", "Said", "reported", "report", ".", "accordingto", "according\nto"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=25))
+@example(["according\nto", " ", "lashed", "\n", "out", " x-said said_ 'told'"])
+def test_cue_finder_finds_what_a_plain_search_finds(pieces):
+    # the automaton runs over the text with separators blanked (word starts only): the same
+    # cues as looking for every form everywhere and keeping those at word boundaries
+    from framing.attribution.cues import lower_same_length
+
+    low = lower_same_length("".join(pieces))
+    hits = []
+    for form, (lemma, category) in cue_lexicon().items():
+        i = low.find(form)
+        while i >= 0:
+            end = i + len(form)
+            if not (i > 0 and (low[i - 1].isalnum() or low[i - 1] in "_-")) and not (
+                    end < len(low) and (low[end].isalnum() or low[end] in "_-")):
+                hits.append((i, -end, form, lemma, category))
+            i = low.find(form, i + 1)
+    want, last_end = [], -1
+    for start, neg_end, form, lemma, category in sorted(hits):
+        if start >= last_end:
+            want.append((start, -neg_end, lemma, category, form))
+            last_end = -neg_end
+    assert [tuple(c) for c in find_cues(low)] == want
