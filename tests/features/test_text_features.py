@@ -316,3 +316,15 @@ def test_matcher_finds_what_a_plain_search_finds(pieces, skip_names):
     m = LexiconMatcher(_LEX, inflect=False, wildcards={"b"}, skip_names=skip_names)
     got = [(x.start, x.end, x.category, x.lemma, x.negated) for x in m.match(text)]
     assert got == _reference_matches(text, _LEX, {"b"}, skip_names)
+
+
+def test_separator_pattern_is_the_word_boundary_test_over_all_of_unicode():
+    # the matcher blanks what _SEPARATOR matches; its boundary test is str.isalnum and "_-'"
+    import sys
+
+    from framing.features.matcher import _SEPARATOR
+
+    text = "".join(map(chr, range(sys.maxunicode + 1)))
+    blanked = {m.start() for m in _SEPARATOR.finditer(text)}
+    assert blanked == {i for i, c in enumerate(text)
+                       if not (c.isalnum() or c in "_-' ")}
