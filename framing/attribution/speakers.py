@@ -471,7 +471,7 @@ class SpeakerResolver:
             info["_gender"] = gender  # for later pronouns ("she" is not Donald Trump)
         if title_kind in (None, "other", "-"):
             title_kind = self._known_title(name, start, end) or title_kind
-        stype, anonymous = self._source_type(name, description, title_kind, start, content_pos)
+        stype, anonymous = self._source_type(name, description, title_kind, start)
         if stype == "unknown":  # the same speaker typed earlier ("According to Stratfor")
             stype = self._typed.get(name, stype)
         info["source_type"], info["anonymous"] = stype, anonymous
@@ -514,7 +514,7 @@ class SpeakerResolver:
         return max(self._starts[k], pos - _WINDOW), min(self._ends[k], pos + _WINDOW)
 
     def _source_type(self, name: str, description: str | None, title_kind: str | None,
-                     start: int, content_pos: int) -> tuple[str, bool]:
+                     start: int) -> tuple[str, bool]:
         stype, unnamed_person, head = _name_source(name, description, title_kind)
         anonymous = unnamed_person or self._anonymous_sentence(start)
         if head in ("source", "sources") or (anonymous and stype is None):
