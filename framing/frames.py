@@ -48,6 +48,7 @@ from sklearn.preprocessing import StandardScaler
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted
 
+from .attribution.cues import lower_same_length
 from .features.analysis import word_count
 from .features.base import Evidence, TextTransformer, check_texts
 from .features.matcher import LexiconMatcher, Match
@@ -172,8 +173,15 @@ def frame_matches(text: str, lexicon: str | os.PathLike[str] | None = None) -> l
     [('legality', 'Supreme Court'), ('morality', 'church'), ('cultural_identity', 'church'), \
 ('quality_of_life', 'schools')]
     """
-    common, names = _matchers(None if lexicon is None else str(lexicon))
-    found = common.match(text) + names.match(text)
+    return _frame_matches(text, None if lexicon is None else str(lexicon), True)
+
+
+def _frame_matches(text: str, lexicon: str | None, negation: bool) -> list[Match]:
+    """:func:`frame_matches`; ``negation=False`` skips the negation test (every match's
+    ``negated`` is False), for the features, which count negated matches anyway."""
+    common, names = _matchers(lexicon)
+    low = lower_same_length(text)
+    found = common.match(text, low, negation) + names.match(text, low, negation)
     found.sort(key=lambda m: (m.start, -(m.end - m.start), FRAMES.index(m.category)))
     out: list[Match] = []
     last_end: dict[str, int] = {}
@@ -209,7 +217,7 @@ def _scores(matches: Sequence[Match]) -> tuple[np.ndarray, int]:
 def frame_distribution(text: str, lexicon: str | os.PathLike[str] | None = None
                        ) -> dict[str, float]:
     """Each frame's share of the frame-term matches in ``text`` (all 0 without a match)."""
-    counts, _ = _scores(frame_matches(text, lexicon))
+    counts, _ = _scores(_frame_matches(text, None if lexicon is None else str(lexicon), False))
     total = counts.sum()
     return {f: float(c / total) if total else 0.0 for f, c in zip(FRAMES, counts, strict=True)}
 
@@ -222,7 +230,8 @@ def primary_frame(texts: Any, lexicon: str | os.PathLike[str] | None = None) -> 
     >>> primary_frame(["Troops repelled the insurgent attack.", "Nothing here."])
     ['security_defense', 'other']
     """
-    return [FRAMES[_scores(frame_matches(t, lexicon))[1]] for t in check_texts(texts)]
+    path = None if lexicon is None else str(lexicon)
+    return [FRAMES[_scores(_frame_matches(t, path, False))[1]] for t in check_texts(texts)]
 
 
 # ------------------------------------------------------------------------------- transformer
@@ -275,7 +284,7 @@ class FrameFeatures(TextTransformer):
         texts = check_texts(X)
         out = np.zeros((len(texts), len(FEATURE_NAMES)), dtype=np.float64)
         for row, text in enumerate(texts):
-            matches = frame_matches(text, self._lexicon())
+            matches = _frame_matches(text, self._lexicon(), False)
             counts, primary = _scores(matches)
             total = counts.sum()
             if total:
@@ -297,7 +306,7 @@ class FrameFeatures(TextTransformer):
         """
         out: list[Evidence] = []
         for row, text in enumerate(check_texts(X)):
-            matches = frame_matches(text, self._lexicon())
+            matches = _frame_matches(text, self._lexicon(), False)
             _, primary = _scores(matches)
             seen: set[tuple[int, int]] = set()
             for m in matches:

@@ -259,3 +259,18 @@ def test_classifier_errors():
         FrameClassifier().fit(np.ones((3, 2)), ["a", "a", "a"])
     with pytest.raises(ValueError):
         FrameClassifier().fit(np.array([[np.nan, 1.0], [1.0, 2.0]]), [0, 1])
+
+
+def test_negated_terms_are_reported_and_still_counted(seed_text):
+    # frame_matches tells which terms are negated; the features count them all, and skip the
+    # negation test (same matches otherwise)
+    from framing.frames import _frame_matches
+
+    got = frame_matches("It was not a war, the court said.")
+    assert [(m.category, m.negated) for m in got] == [("security_defense", True),
+                                                      ("legality", False)]
+    assert frame_distribution("It was not a war.") == frame_distribution("It was a war.")
+    for text in (seed_text, "It was not a war, the court said."):
+        assert _frame_matches(text, None, False) == [m._replace(negated=False)
+                                                     for m in frame_matches(text)]
+    assert any(m.negated for m in frame_matches(seed_text))

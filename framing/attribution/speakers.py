@@ -564,47 +564,59 @@ class SpeakerResolver:
         return out
 
     def _antecedent(self, pronoun: str, pos: int) -> dict[str, Any] | None:
+        """The nearest compatible name or earlier speaker before ``pos`` (700 characters
+        back at most): the candidate that starts last, an earlier speaker on a tie. Both
+        kinds are read from the nearest back, and each stops at its first fit."""
         kind = _PRONOUNS[pronoun]
         window_start = max(0, pos - 700)
-        candidates: list[tuple[int, dict[str, Any]]] = []
-        for m in self.mentions_before(window_start, pos):
-            if m.end <= pos:
-                if kind in ("m", "f") and m.is_person and m.gender in (kind, "-"):
-                    candidates.append((m.start, {
-                        "speaker": m.name, "speaker_start": m.start, "speaker_end": m.end,
-                        "source_type": m.title_kind if m.title_kind not in (None, "other")
-                        else self._known_title(m.name, m.start, m.end) or "unknown",
-                        "anonymous": False, "description": None}))
-                elif kind in ("n", "pl") and not m.is_person and (
-                        head_type(" ".join(m.name.split()[-2:])) in (
-                            "organisation", "media", "official", "document")
-                        or _media_in(m.name.lower())):
-                    candidates.append((m.start, {
-                        "speaker": m.name, "speaker_start": m.start, "speaker_end": m.end,
-                        "source_type": head_type(m.name) or "media", "anonymous": False,
-                        "description": None}))
+        mention = self._mention_antecedent(kind, window_start, pos)
         lo = bisect_left(self._speaker_starts, window_start)
         hi = bisect_left(self._speaker_starts, pos)
-        for s, info in self._speakers[lo:hi]:
-            if info.get("speaker"):
-                name = info["speaker"]
-                plural = name.lower().endswith("s") and not name[:1].isupper() or \
-                    (name.split()[-1][:1].islower() and name.lower().endswith(("s", "men")))
-                if kind == "pl" and (plural or info.get("source_type") in (
-                        "organisation", "official", "media")):
-                    candidates.append((s, info))
-                elif kind == "n" and info.get("source_type") in ("organisation", "media",
-                                                                  "document", "official") and (
-                        info.get("_gender", "-") == "-"
-                        and head_type(" ".join(name.split()[-2:])) is not None):
-                    # "it" is the ministry or the paper, never "President Bashar al-Assad"
-                    candidates.append((s, info))
-                elif kind in ("m", "f") and not plural and info.get("source_type") not in (
-                        "organisation", "media", "document"):
-                    gender = info.get("_gender", "-")
-                    if gender in (kind, "-") and name[:1].isupper():
-                        candidates.append((s, info))
-        if not candidates:
-            return None
-        candidates.sort(key=lambda c: c[0])
-        return dict(candidates[-1][1])
+        for s, info in reversed(self._speakers[lo:hi]):
+            if mention is not None and s < mention[0]:
+                break  # the name is nearer than any earlier speaker left
+            if info.get("speaker") and self._fits(kind, info):
+                return dict(info)
+        return None if mention is None else mention[1]
+
+    def _mention_antecedent(self, kind: str, lo: int, pos: int
+                            ) -> tuple[int, dict[str, Any]] | None:
+        """The last name mention in ``[lo, pos)`` that a pronoun of ``kind`` can refer to."""
+        for m in reversed(self.mentions_before(lo, pos)):
+            if m.end > pos:
+                continue
+            if kind in ("m", "f") and m.is_person and m.gender in (kind, "-"):
+                return m.start, {
+                    "speaker": m.name, "speaker_start": m.start, "speaker_end": m.end,
+                    "source_type": m.title_kind if m.title_kind not in (None, "other")
+                    else self._known_title(m.name, m.start, m.end) or "unknown",
+                    "anonymous": False, "description": None}
+            if kind in ("n", "pl") and not m.is_person and (
+                    head_type(" ".join(m.name.split()[-2:])) in (
+                        "organisation", "media", "official", "document")
+                    or _media_in(m.name.lower())):
+                return m.start, {
+                    "speaker": m.name, "speaker_start": m.start, "speaker_end": m.end,
+                    "source_type": head_type(m.name) or "media", "anonymous": False,
+                    "description": None}
+        return None
+
+    @staticmethod
+    def _fits(kind: str, info: dict[str, Any]) -> bool:
+        """True when an earlier speaker (``info``) can be what a pronoun of ``kind`` refers
+        to."""
+        name = info["speaker"]
+        plural = name.lower().endswith("s") and not name[:1].isupper() or \
+            (name.split()[-1][:1].islower() and name.lower().endswith(("s", "men")))
+        if kind == "pl":
+            return plural or info.get("source_type") in ("organisation", "official", "media")
+        if kind == "n":
+            # "it" is the ministry or the paper, never "President Bashar al-Assad"
+            return info.get("source_type") in ("organisation", "media", "document",
+                                               "official") and (
+                info.get("_gender", "-") == "-"
+                and head_type(" ".join(name.split()[-2:])) is not None)
+        if kind in ("m", "f") and not plural and info.get("source_type") not in (
+                "organisation", "media", "document"):
+            return info.get("_gender", "-") in (kind, "-") and name[:1].isupper()
+        return False

@@ -156,8 +156,14 @@ class LexiconMatcher:
         self._negators = word_classes()["negator"]
         self._neg_words = _negation_pattern(self._negators)
 
-    def match(self, text: str, lower: str | None = None) -> list[Match]:
-        """Every match in ``text``, sorted by position then category."""
+    def match(self, text: str, lower: str | None = None, negation: bool = True) -> list[Match]:
+        """Every match in ``text``, sorted by position then category.
+
+        ``lower`` is ``text`` lower-cased with its length kept
+        (:func:`~framing.attribution.cues.lower_same_length`), if already computed;
+        ``negation=False`` leaves every match's ``negated`` False without looking for
+        negators (for callers that keep negated matches anyway).
+        """
         if self._empty:
             return []
         low = lower_same_length(text) if lower is None else lower
@@ -166,10 +172,11 @@ class LexiconMatcher:
         # (start, category index) -> (end, category, lemma): the longest form per place
         best: dict[tuple[int, int], tuple[int, str, str]] = {}
         # a word starts right after a separator: the blank in front of every key sits there
-        for end_idx, (length, variants) in self._auto.iter(" " + _SEPARATOR.sub(" ", low)):
+        for end_idx, (length, variants) in self._auto.iter(_blanked(low)):
             start, end = end_idx - length, end_idx  # offsets in low (one blank in front)
             if skip_names and text[start].isupper() and _mid_sentence(text, start):
                 continue  # "May", "Patriotic Union", "Communist Party": part of a name
+            open_end = end < n and (low[end].isalnum() or low[end] in "_-")  # inside a word
             for form, entries in variants:
                 if form is not None and not low.startswith(form, start):
                     continue  # the text has another separator where the form has one
@@ -178,21 +185,26 @@ class LexiconMatcher:
                     if prefix:
                         while e < n and low[e].isalnum():
                             e += 1
-                    elif e < n and (low[e].isalnum() or low[e] in "_-"):
+                    elif open_end:
                         continue
                     key = (start, idx)
-                    if key not in best or best[key][0] < e:
+                    got = best.get(key)
+                    if got is None or got[0] < e:
                         best[key] = (e, cat, lemma)
-        negators = _negator_spans(low, self._neg_words)
-        neg_ends = [e for _, e in negators]
+        negators, neg_ends = _negator_spans(low, self._neg_words) if negation else ([], [])
         out: list[Match] = []
         last_end: dict[int, int] = {}
+        focus = self.additive_focus
         for (start, idx), (end, cat, lemma) in sorted(best.items()):
             if start < last_end.get(idx, -1):
                 continue  # overlaps the previous match of its category
             last_end[idx] = end
-            out.append(Match(start, end, cat, lemma, bool(negators) and _negated(
-                low, start, negators, neg_ends, self.additive_focus)))
+            # the nearest negator ending before the match: none within 40 characters (most
+            # matches) is settled here, the rest by _negated
+            k = bisect_right(neg_ends, start) - 1
+            negated = k >= 0 and negators[k][0] >= start - 40 and _negated(
+                low, start, negators, neg_ends, focus)
+            out.append(Match(start, end, cat, lemma, negated))
         return out
 
 
@@ -208,14 +220,24 @@ _NEG_TOKEN = re.compile(r"[\w']+")
 _NT = re.compile(r"n't(?![\w'])")
 
 
-def _negator_spans(low: str, words: re.Pattern[str]) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)
+def _blanked(low: str) -> str:
+    """``low`` with every separator (:data:`_SEPARATOR`) turned into a blank, and a blank in
+    front: the text the automaton runs over. Kept for the last few texts, as the frame
+    matchers and the loaded-language matcher of one article see the same text."""
+    return " " + _SEPARATOR.sub(" ", low)
+
+
+@lru_cache(maxsize=4)
+def _negator_spans(low: str, words: re.Pattern[str]) -> tuple[list[tuple[int, int]], list[int]]:
     r"""The whole tokens (runs of letters, digits, ``_`` and ``'``) of ``low`` that are a
     negator or end in "n't" ("don't", "wouldn't"), in text order.
 
     The same spans as the single pattern ``(?<![\w'])(?:negators|[\w']*n't)(?![\w'])``,
     found faster: the alternatives without a look-behind (so the regex engine can skip
     ahead to their first letters), then a check that each match starts its token, and the
-    "n't" endings by searching for "n't" itself.
+    "n't" endings by searching for "n't" itself. Also their ends (for bisection); kept for
+    the last few texts, like :func:`_blanked` (callers must not change the lists).
     """
     spans = {(s, m.end()) for m in words.finditer(low)
              if (s := m.start()) == 0 or not (low[s - 1].isalnum() or low[s - 1] in "_'")}
@@ -224,7 +246,8 @@ def _negator_spans(low: str, words: re.Pattern[str]) -> list[tuple[int, int]]:
         while s > 0 and (low[s - 1].isalnum() or low[s - 1] in "_'"):
             s -= 1
         spans.add((s, m.end()))
-    return sorted(spans)
+    out = sorted(spans)
+    return out, [e for _, e in out]
 
 
 _CLAUSE_END = re.compile(r"[.;:!?]")

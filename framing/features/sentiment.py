@@ -72,7 +72,7 @@ def sentence_scores(text: str) -> list[tuple[int, int, float, bool]]:
     out = []
     for s, e in (p for s0, e0 in analysis.seg.sentences.tolist() for p in _pieces(text, s0, e0)):
         sentence = text[s:e]
-        compound = float(vader.polarity_scores(sentence)["compound"])
+        compound = float(vader.compound(sentence))
         out.append((s, e, compound, _quoted_share(analysis, s, e) > 0.5))
     return out
 

@@ -50,6 +50,33 @@ class FastVader(_vs.SentimentIntensityAnalyzer):
         """VADER's ``neg``, ``neu``, ``pos`` and ``compound`` scores of ``text``."""
         if not isinstance(text, str):
             return super().polarity_scores(text)
+        sentiments, text = self._sentiments(text)
+        return self.score_valence(sentiments, text)
+
+    def compound(self, text: str) -> float:
+        """``polarity_scores(text)["compound"]``, without working out the other three scores.
+
+        Examples
+        --------
+        >>> FastVader().compound("The plan is NOT very good, but it is a start!")
+        -0.274
+        """
+        if not isinstance(text, str):
+            return super().polarity_scores(text)["compound"]
+        sentiments, text = self._sentiments(text)
+        if not sentiments:
+            return 0.0
+        # score_valence's compound: the sum, moved away from 0 by the "!"/"?" emphasis
+        sum_s = float(sum(sentiments))
+        if sum_s > 0:
+            sum_s += self._punctuation_emphasis(text)
+        elif sum_s < 0:
+            sum_s -= self._punctuation_emphasis(text)
+        return round(_vs.normalize(sum_s), 4)
+
+    def _sentiments(self, text: str) -> tuple[list[float], str]:
+        """VADER's per-word valences of ``text`` (0 for words outside its lexicon), and the
+        text they were read from (emojis described, white space stripped)."""
         if not text.isascii() and not self._emoji_chars.isdisjoint(text):
             text = self._describe_emojis(text)
         text = text.strip()
@@ -61,16 +88,15 @@ class FastVader(_vs.SentimentIntensityAnalyzer):
         caps = sum(map(str.isupper, words))
         cap_diff = 0 < n - caps < n  # some words, not all, in ALL CAPS
         lexicon, boosters = self.lexicon, _vs.BOOSTER_DICT
-        sentiments: list[float] = []
-        for i, w in enumerate(low):
-            if w in boosters or w not in lexicon or (
-                    w == "kind" and i < n - 1 and low[i + 1] == "of"):
-                sentiments.append(0)
-            else:
-                sentiments.append(self._valence(words, low, i, cap_diff))
+        sentiments: list[float] = [0] * n
+        # only lexicon words that are not boosters score (most words do not); "kind of" is
+        # a booster phrase, not the lexicon word "kind"
+        for i in [i for i, w in enumerate(low) if w in lexicon and w not in boosters]:
+            if not (low[i] == "kind" and i < n - 1 and low[i + 1] == "of"):
+                sentiments[i] = self._valence(words, low, i, cap_diff)
         if "but" in low:
             sentiments = self._but_check(words, sentiments)
-        return self.score_valence(sentiments, text)
+        return sentiments, text
 
     def _describe_emojis(self, text: str) -> str:
         """VADER's emoji rewriting: each emoji becomes its description, after a space unless

@@ -257,6 +257,58 @@ def test_pronouns_surnames_titles():
     assert text[c.antecedent_start:c.antecedent_end] == "Nouri al-Maliki"
 
 
+def _antecedent_by_collecting(resolver, pronoun, pos):
+    """The pronoun rule written out plainly: every compatible name mention and earlier
+    speaker in the 700 characters before ``pos``; the one that starts last wins, an earlier
+    speaker on a tie."""
+    from framing.attribution import speakers as sp
+
+    kind = sp._PRONOUNS[pronoun]
+    lo = max(0, pos - 700)
+    candidates = []
+    for m in resolver.mentions_before(lo, pos):
+        if m.end > pos:
+            continue
+        if kind in ("m", "f") and m.is_person and m.gender in (kind, "-"):
+            stype = m.title_kind if m.title_kind not in (None, "other") else (
+                resolver._known_title(m.name, m.start, m.end) or "unknown")
+        elif kind in ("n", "pl") and not m.is_person and (sp.head_type(" ".join(
+                m.name.split()[-2:])) in ("organisation", "media", "official", "document")
+                                                         or sp._media_in(m.name.lower())):
+            stype = sp.head_type(m.name) or "media"
+        else:
+            continue
+        candidates.append((m.start, {"speaker": m.name, "speaker_start": m.start,
+                                     "speaker_end": m.end, "source_type": stype,
+                                     "anonymous": False, "description": None}))
+    candidates += [(s, info) for s, info in resolver._speakers
+                   if lo <= s < pos and info.get("speaker") and resolver._fits(kind, info)]
+    candidates.sort(key=lambda c: c[0])
+    return dict(candidates[-1][1]) if candidates else None
+
+
+def test_pronoun_antecedent_equals_collecting_every_candidate(seed_text, shared_data,
+                                                              monkeypatch):
+    # the resolver reads candidates from the nearest back and stops at the first fit
+    from framing.attribution.speakers import SpeakerResolver
+    from framing.corpora import read_basil
+
+    fast = SpeakerResolver._antecedent
+    calls = []
+
+    def both(self, pronoun, pos):
+        got = fast(self, pronoun, pos)
+        calls.append((got, _antecedent_by_collecting(self, pronoun, pos)))
+        return got
+
+    monkeypatch.setattr(SpeakerResolver, "_antecedent", both)
+    for text in [seed_text] + [a.text for a in read_basil(shared_data / "basil")[:80]]:
+        extract_attributions(text)
+    assert len(calls) > 200
+    assert sum(got is not None for got, _ in calls) > 150
+    assert [got for got, _ in calls] == [want for _, want in calls]
+
+
 def test_abbreviated_titles_and_party_labels_give_the_source_type():
     text = ("Sen. Lindsey Graham (R-S.C.) criticized the plan. Later, Graham said it was bad. "
             "Mark Kelly, D-Ariz., said the vote failed. Gov. Ann Lee said taxes would rise.")

@@ -252,8 +252,9 @@ def test_negator_spans_equal_the_single_pattern(text):
     words = "|".join(sorted((re.escape(w) for w in negators), key=len, reverse=True))
     single = re.compile(rf"(?<![\w'])(?:{words}|[\w']*n't)(?![\w'])")
     low = text.lower()
-    assert _negator_spans(low, _negation_pattern(negators)) == [
-        m.span() for m in single.finditer(low)]
+    spans, ends = _negator_spans(low, _negation_pattern(negators))
+    assert spans == [m.span() for m in single.finditer(low)]
+    assert ends == [e for _, e in spans]
 
 
 _LEX = {"a": {"war", "war crimes", "so-called", "don", "u.s.", "rock'n'roll", "co-op", "$5",
@@ -293,8 +294,7 @@ def _reference_matches(text, lexicon, wildcards, skip_names):
     from framing.attribution.words import word_classes
     from framing.features.matcher import _negation_pattern
 
-    negators = _negator_spans(low, _negation_pattern(word_classes()["negator"]))
-    ends = [e for _, e in negators]
+    negators, ends = _negator_spans(low, _negation_pattern(word_classes()["negator"]))
     out, last = [], {}
     for (start, idx), (end, cat, lemma) in sorted(best.items()):
         if start >= last.get(idx, -1):
@@ -315,7 +315,10 @@ def test_matcher_finds_what_a_plain_search_finds(pieces, skip_names):
     text = "".join(pieces)
     m = LexiconMatcher(_LEX, inflect=False, wildcards={"b"}, skip_names=skip_names)
     got = [(x.start, x.end, x.category, x.lemma, x.negated) for x in m.match(text)]
-    assert got == _reference_matches(text, _LEX, {"b"}, skip_names)
+    want = _reference_matches(text, _LEX, {"b"}, skip_names)
+    assert got == want
+    # without the negation test: the same matches, none negated
+    assert [tuple(x) for x in m.match(text, negation=False)] == [(*w[:4], False) for w in want]
 
 
 def test_separator_pattern_is_the_word_boundary_test_over_all_of_unicode():
