@@ -153,6 +153,10 @@ class _Doc:
         self.quote_ranges = sorted((q.open, q.close if q.close >= 0 else q.end)
                                    for q in self.quotes)
         self.quote_opens = [a for a, _ in self.quote_ranges]
+        # double-quoted stretches, in text order (quotes are sorted by start)
+        self.doubles = [(q.start, q.end) for q in self.quotes if not q.single]
+        self.double_starts = [a for a, _ in self.doubles]
+        self.doubles_well_formed = all(a <= b for a, b in self.doubles)
         self.para_start_set = set(self.para_starts)
         self.clause_cuts: list[tuple[int, int]] | None = None
         self.clause_breaks: list[int] | None = None
@@ -177,6 +181,24 @@ class _Doc:
     def in_quote(self, pos: int) -> bool:
         k = bisect_right(self.quote_opens, pos) - 1
         return any(a < pos < b for a, b in self.quote_ranges[max(0, k - 2):k + 1])
+
+    def doubles_within(self, fragments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The double-quoted stretches that lie inside one of ``fragments``, in text order.
+
+        Found by bisection when the fragments are in order and apart (every draft's are);
+        otherwise by testing every stretch against every fragment.
+        """
+        ordered = self.doubles_well_formed and all(
+            fragments[i][1] < fragments[i + 1][0] for i in range(len(fragments) - 1))
+        if not ordered:
+            return [(s, e) for s, e in self.doubles if any(a <= s and e <= b
+                                                           for a, b in fragments)]
+        out: list[tuple[int, int]] = []
+        starts = self.double_starts
+        for a, b in fragments:
+            out += [q for q in self.doubles[bisect_left(starts, a):bisect_right(starts, b)]
+                    if q[1] <= b]
+        return out
 
     def cues_between(self, lo: int, hi: int) -> list[Cue]:
         i = bisect_left(self.cue_starts, lo)
@@ -976,8 +998,7 @@ def _indirect_drafts(doc: _Doc, used: set[int], drafts: list[_Draft]) -> list[_D
             draft = _verb_draft(doc, cue, ss, se, drafts + out)
         if draft is None:
             continue
-        inside = [(qu.start, qu.end) for qu in doc.quotes if not qu.single and any(
-            a <= qu.start and qu.end <= b for a, b in draft.fragments)]
+        inside = doc.doubles_within(draft.fragments)
         if inside and not any(span in owned for span in inside):
             # quotes no other attribution claims: 'A "living wage" is $12, according to X'
             draft.kind, draft.quoted = "mixed", inside

@@ -529,3 +529,23 @@ def test_cue_finder_finds_what_a_plain_search_finds(pieces):
             want.append((start, -neg_end, lemma, category, form))
             last_end = -neg_end
     assert [tuple(c) for c in find_cues(low)] == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.lists(st.tuples(st.integers(0, 320), st.integers(0, 80)), min_size=1,
+                       max_size=3))
+def test_quotes_within_fragments_by_bisection_equal_the_scan(text, cuts):
+    # the double-quoted stretches inside a draft's fragments, found by bisection, are those
+    # a test of every stretch against every fragment finds (in order, apart or not)
+    from framing.attribution.extract import _Doc
+    from framing.text import segment
+
+    doc = _Doc(text, segment(text))
+    fragments = [(a, a + n) for a, n in cuts]
+    want = [(q.start, q.end) for q in doc.quotes if not q.single and any(
+        a <= q.start and q.end <= b for a, b in fragments)]
+    assert doc.doubles_within(fragments) == want
+    spans = [(q.start, q.end) for q in doc.quotes if not q.single]
+    if spans:  # fragments that are exactly the quotes, and one around all of them
+        assert doc.doubles_within(spans) == spans
+        assert doc.doubles_within([(spans[0][0], spans[-1][1])]) == spans
