@@ -450,6 +450,9 @@ def _subject(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
         if not t[0].isalnum():
             if t in ("&", "-", "'", "\u2019") and start is not None:
                 continue
+            if t == "." and start is not None and toks[j - 1][1] == s and _abbreviated(
+                    norm[toks[j - 1][0]:toks[j - 1][1]]):
+                continue  # "Mr. George", "Donald J. Trump": the period of a title or initial
             break
         if tl in w.union("pronoun_m", "pronoun_f", "pronoun_pl", "pronoun_n") \
                 and start is None:
@@ -782,6 +785,13 @@ def _attribute_after(doc: _Doc, q: Quote, used: set[int]) -> tuple[Cue, _Speaker
         return None
     ss, se = doc.sentence(q.close)
     lo = q.close + 1
+    # '"Which is it?" Scalia asked.': the sentence ended at the question or exclamation mark;
+    # the attribution is the next sentence, if it starts on the same line
+    question = False
+    if se <= lo and doc.norm[q.start:q.end].rstrip()[-1:] in "?!":
+        k = doc.sentence_index(q.close) + 1
+        if k < len(doc.sent_starts) and doc.norm[se:doc.sent_starts[k]].strip(" \t") == "":
+            question, se = True, min(doc.sent_ends[k], lo + _WINDOW)
     m = _AFTER_QUOTE.match(doc.norm, lo, se)
     pos = m.end() if m else lo
     ends_open = doc.norm[q.start:q.end].rstrip()[-1:] in ",?!\u2014-" or doc.norm[lo:lo + 1] in (
@@ -809,6 +819,9 @@ def _attribute_after(doc: _Doc, q: Quote, used: set[int]) -> tuple[Cue, _Speaker
             sp = _np_after(doc, _skip_fillers(doc, cue.end, se), se)
         if sp is None and between.strip():
             return None
+        if question and between.strip() and sp is not None and doc.norm[
+                pos:sp.start].strip():
+            return None  # the next sentence must open with the speaker or the cue
         rest = doc.norm[max(cue.end, sp.end if sp else 0):se]
         if _COMPLEMENTIZER.match(rest):
             return None

@@ -194,6 +194,21 @@ def test_offsets_are_exact(seed_atts, seed_text):
      [("direct", "the general", "said", "neutral", "We will win,")]),
     ("Prices will rise, according to analysts at Goldman Sachs.",
      [("indirect", "analysts at Goldman Sachs", "according to", "neutral", "Prices will rise")]),
+    # a question or exclamation ends the sentence at the closing mark; the speaker follows
+    ('"Well, which is it?" Scalia asked. He paused.',
+     [("direct", "Scalia", "asked", "question", "Well, which is it?")]),
+    ('“Have I not been clear on a wall?” Ms. Pelosi said at a news conference.',
+     [("direct", "Pelosi", "said", "neutral", "Have I not been clear on a wall?")]),
+    ('"Enough!" shouted the chairman.', [("direct", "the chairman", "shouted", "emotive",
+                                          "Enough!")]),
+    # ... but not a sentence that merely follows it
+    ('"Are we done?" The answer is no, officials said.',
+     [("indirect", "officials", "said", "neutral", "The answer is no")]),
+    ('"Is it over?"\n\nSmith said the war was over.',
+     [("indirect", "Smith", "said", "neutral", "the war was over")]),
+    # the sentence subject keeps the period of a title or an initial
+    ('Mr. George did shed some light on it, saying that "it was fine."',
+     [("mixed", "George", "saying", "neutral", 'that "it was fine."')]),
 ])
 def test_patterns(text, expected):
     assert rows(text) == expected
