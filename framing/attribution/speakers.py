@@ -149,13 +149,57 @@ def split_title(words: list[str]) -> tuple[int, str | None, str]:
     return 0, None, "-"
 
 
+def split_prefixed_title(words: list[str]) -> tuple[int, int, str | None, str]:
+    """Like :func:`split_title`, but the title may follow up to three capitalised words of a
+    place, party or body ("Washington Gov. Jay Inslee", "Top Republican Sen. John Thune",
+    "U.S. Treasury Secretary Janet Yellen"), and titles may be stacked ("Committee Chairman
+    Rep. Trey Gowdy"): (prefix words, title words, kind, gender). Kind and gender are those
+    of the title nearest the name; a generic one (an organisation's "Chairman") gives way to
+    what the prefix says ("Republican National Committee Chairman" is political). A title
+    needs a capitalised word after it.
+
+    Examples
+    --------
+    >>> split_prefixed_title(["New", "York", "Gov.", "Andrew", "Cuomo"])
+    (2, 1, 'official', '-')
+    >>> split_prefixed_title(["Mayor", "Helen", "Brandt"])
+    (0, 1, 'official', '-')
+    >>> split_prefixed_title(["The", "Justice", "Department"])
+    (0, 0, None, '-')
+    """
+    n, kind, gender = split_title(words)
+    i = 0
+    if not n:
+        skip = word_classes().union("determiner", "preposition", "subordinator",
+                                    "conjunction", "time", "auxiliary")
+        for i in range(1, min(3, len(words) - 2) + 1):
+            if not words[i - 1][:1].isupper() or words[i - 1].lower() in skip:
+                return 0, 0, None, "-"
+            n, kind, gender = split_title(words[i:])
+            if n and words[i + n][:1].isupper():
+                break
+        else:
+            return 0, 0, None, "-"
+    while True:  # stacked titles: the one nearest the name says most
+        more, k, g = split_title(words[i + n:])
+        if not more or not words[i + n + more:][:1] or not words[i + n + more][:1].isupper():
+            break
+        n += more
+        if k not in (None, "other", "-"):
+            kind, gender = k, g
+    if i and kind in (None, "other", "-", "organisation"):
+        kind = head_type(" ".join(words[:i])) or kind
+    return i, n, kind, gender
+
+
 @lru_cache(maxsize=8192)  # small: cached entries are objects the garbage collector scans
 def _mention_parts(matched: str) -> tuple[int, str, str | None, str, int] | None:
     """A name match of :data:`_NAME_RE` with its title (or leading function word) stripped:
     (offset of the name in ``matched``, name, title kind, title gender, title words), or
     None when nothing of a name is left ("The" alone). Cached: names recur."""
     words = matched.split()
-    n_title, kind, gender = split_title(words)
+    n_prefix, n_title, kind, gender = split_prefixed_title(words)
+    n_title += n_prefix  # the prefix goes with the title ("Washington Gov.")
     name_words = words[n_title:]
     if not name_words:
         return None
@@ -439,8 +483,8 @@ class SpeakerResolver:
             info.update(speaker=raw, source_type="unknown", anonymous=False)
             return info
         words = self.norm[start:end].split()
-        n_title, title_kind, title_gender = split_title(words)
-        name_words = words[n_title:]
+        n_prefix, n_title, title_kind, title_gender = split_prefixed_title(words)
+        name_words = words[n_prefix + n_title:]
         name = " ".join(name_words)
         lead = name_words[0].lower() if name_words else ""
         det = word_classes()["determiner"]
@@ -457,6 +501,8 @@ class SpeakerResolver:
                 name = " ".join(name_words[1:])
         elif lead == "the" and len(name_words) > 1 and all(w[:1].isupper() for w in name_words[1:]):
             name = " ".join(name_words[1:])
+            if head_type(" ".join(name_words)) == "media":  # "the Times": the article counts
+                title_kind = title_kind or "media"
         # a surname alone links to the full name mentioned earlier
         ante = None
         if len(name_words) == 1 and name[:1].isupper():

@@ -334,6 +334,27 @@ def test_abbreviated_titles_and_party_labels_give_the_source_type():
                     ("Ann Lee", "Gov. Ann Lee", "official")]
 
 
+def test_titles_after_a_place_or_body_and_stacked_titles_give_the_source_type():
+    # "Washington Gov. Jay Inslee" was typed unknown and kept as the name, so "Inslee said"
+    # linked to it stayed unknown too
+    text = ('"I find the law disturbing," Washington Gov. Jay Inslee said. Later, Inslee said '
+            "it was wrong. Republican National Committee Chairman Michael Steele said the "
+            "party would win. Committee Chairman Rep. Trey Gowdy said he wanted answers. "
+            "U.S. Treasury Secretary Janet Yellen urged Congress to act. The Times reported "
+            "that the talks had failed. The Justice Department said it would appeal.")
+    rows = [(a.speaker, a.source_type) for a in extract_attributions(text)]
+    assert rows == [("Jay Inslee", "official"), ("Jay Inslee", "official"),
+                    ("Michael Steele", "political"), ("Trey Gowdy", "political"),
+                    ("Janet Yellen", "official"), ("Times", "media"),
+                    ("The Justice Department", "official")]
+
+
+def test_pronouns_reach_names_behind_a_prefixed_title():
+    text = ("Texas Rep. Bob Etheridge spoke first. He said the bill was a mistake.")
+    (a,) = extract_attributions(text)
+    assert (a.speaker, a.speaker_text, a.source_type) == ("Bob Etheridge", "He", "political")
+
+
 def test_relative_who_keeps_its_span_and_names_the_antecedent():
     text = "Swanson praised Franklin Graham, who has publicly vowed not to buy cookies."
     a = extract_attributions(text)[1]
