@@ -317,17 +317,23 @@ def _name_source(name: str, description: str | None,
     terms = source_terms()
     proper = [w for w in content_words if w[:1].isupper() and w.lower() not in terms
               and not w.lower().endswith(("ish", "ian", "ese", "an")) or w.isupper()]
-    head = content_words[-1].lower() if content_words else ""
+    head_word = content_words[-1] if content_words else ""
     preps = word_classes()["preposition"]
     if any(w.lower() in preps for w in words):
         head_words = words[:next(i for i, w in enumerate(words) if w.lower() in preps)]
         proper = [w for w in head_words if w[:1].isupper() and w.lower() not in terms
                   and w.lower() not in det and not w.lower().endswith(("ish", "ian"))]
-        head = head_words[-1].lower() if head_words else head
+        head_word = head_words[-1] if head_words else head_word
+    head = head_word.lower()
     singular = re.sub(r"(?:men)$", "man", re.sub(r"(?<=[^s])s$", "", head))
-    unnamed_person = not proper and (head in _anonymity_words() or singular in
-                                     _anonymity_words() or _anonymity_res()[1].search(
-                                         phrase.lower()) is not None)
+    # a lower-case role noun at the head is the speaker, whatever capitalised words modify it
+    # ("a Manchin aide", "a senior Democratic staffer", "Her aides"): no one is named
+    described = head in _anonymity_words() or singular in _anonymity_words()
+    # (lower case, or capitalised only as the phrase's first word: "Allies of the governor")
+    role_head = described and (head_word[:1].islower() or (
+        head_word is words[0] and head_word[1:].islower()))
+    unnamed_person = role_head or not proper and (described or _anonymity_res()[1].search(
+        phrase.lower()) is not None)
     return stype, unnamed_person, head
 
 

@@ -413,6 +413,20 @@ def test_anonymous_sources():
     assert not b.anonymous and b.source_type == "official"
 
 
+@pytest.mark.parametrize("speaker, anonymous", [
+    # a name or party before a lower-case role noun only says whose the role is
+    ("A senior Democratic staffer", True), ("A Manchin aide", True), ("Her aides", True),
+    ("Israeli officials", True), ("A senior Obama administration official", True),
+    ("Pelosi's spokesman", True),
+    # a name after the role, in apposition, or at the head names the speaker
+    ("White House aide Robert Gibbs", False), ("Robert Gibbs, a White House aide,", False),
+    ("Senator Ann Lee", False), ("The ministry", False), ("Allies of the governor", True),
+])
+def test_role_nouns_with_capitalised_modifiers_stay_anonymous(speaker, anonymous):
+    (a,) = extract_attributions(f"{speaker} said the talks had collapsed.")
+    assert a.anonymous is anonymous, (speaker, a.speaker, a.source_type)
+
+
 _CONDITION_BITS = ["speaking on condition of anonymity", "unnamed", "xunnamed", "anonymously",
                    "not authorized to", "said", "officials", "He", "Ann Lee", ",", ".", "\n\n",
                    "\u0130", "\u03a3", " "]
