@@ -353,10 +353,28 @@ _NAME_AFTER_TITLE = re.compile(r"\.?((?:[ \t]+(?=[A-Zaeb])" + _NAME_TOKEN + r")+
 
 
 _PARTY_LABEL = re.compile(r"[(,][ \t]*(?:[RDI]|Rep|Dem|Ind)[ \t]*[-\u2013,][ \t]*[A-Z]")
+# after a lower-case role noun: the capitalised name ("campaign aide Robert Gibbs")
+_NAME_AFTER_ROLE = re.compile(r"[ \t]+((?=[A-Zaeb])" + _NAME_TOKEN + r"(?:[ \t]+(?=[A-Zaeb])"
+                              + _NAME_TOKEN + r")*)")
+# up to three lower-case words right before a role noun ("obama campaign " before "aide")
+_WORDS_BEFORE_ROLE = re.compile(r"(?:[a-z][a-z.'\u2019-]*[ \t]+){1,3}$")
+
+
+@cache
+def _role_automaton() -> ahocorasick.Automaton:
+    """Aho–Corasick over the one-word role nouns of ``source_types.tsv`` that describe a
+    person or body (not a document): "aide", "economist", "spokesman"."""
+    auto = ahocorasick.Automaton()
+    for term, kind in source_terms().items():
+        if " " not in term and "-" not in term and kind != "document":
+            auto.add_word(term, (len(term), kind))
+    auto.make_automaton()
+    return auto
 
 
 def _name_roles(norm: str, low: str) -> dict[str, str]:
-    """``{name or surname: source type}`` from titled names and party labels in ``norm``.
+    """``{name or surname: source type}`` from titled names, names after a role noun and party
+    labels in ``norm``.
 
     ``low`` is ``norm`` lower-cased character for character (same length, so offsets agree;
     :func:`framing.attribution.cues.lower_same_length`)."""
@@ -373,6 +391,23 @@ def _name_roles(norm: str, low: str) -> dict[str, str]:
         n_title, _, _ = split_title(words)  # "Prime" "Minister": take the longest title
         words = words[n_title:]
         if words:
+            roles.setdefault(" ".join(words), kind)
+            roles.setdefault(words[-1], kind)
+    # a lower-case role noun right before a name: "Obama campaign aide Robert Gibbs", "Harvard
+    # economist Jeff Miron" (after titles, which are more specific)
+    for end, (length, kind) in _role_automaton().iter(low):
+        start = end - length + 1
+        if not norm[start].islower() or (start and (low[start - 1].isalnum() or low[
+                start - 1] in "._-'\u2019")):
+            continue
+        m = _NAME_AFTER_ROLE.match(norm, end + 1)
+        if m is None:
+            continue
+        words = m.group(1).split()
+        words = words[split_title(words)[0]:]
+        if len(words) >= 2:  # a full name: "the firm Clinton hired" names no one
+            before = _WORDS_BEFORE_ROLE.search(low, max(0, start - 40), start)
+            kind = head_type((before.group() if before else "") + low[start:end + 1]) or kind
             roles.setdefault(" ".join(words), kind)
             roles.setdefault(words[-1], kind)
     for m in _PARTY_LABEL.finditer(norm):  # rare: look back for the name only at a label
@@ -660,15 +695,17 @@ class SpeakerResolver:
         name = info["speaker"]
         plural = name.lower().endswith("s") and not name[:1].isupper() or \
             (name.split()[-1][:1].islower() and name.lower().endswith(("s", "men")))
+        person = info.get("_gender", "-") in ("m", "f")  # a given name or a gendered title
         if kind == "pl":
-            return plural or info.get("source_type") in ("organisation", "official", "media")
+            return plural or info.get("source_type") in ("organisation", "official",
+                                                         "media") and not person
         if kind == "n":
             # "it" is the ministry or the paper, never "President Bashar al-Assad"
             return info.get("source_type") in ("organisation", "media", "document",
                                                "official") and (
                 info.get("_gender", "-") == "-"
                 and head_type(" ".join(name.split()[-2:])) is not None)
-        if kind in ("m", "f") and not plural and info.get("source_type") not in (
-                "organisation", "media", "document"):
+        if kind in ("m", "f") and not plural and (person or info.get("source_type") not in (
+                "organisation", "media", "document")):
             return info.get("_gender", "-") in (kind, "-") and name[:1].isupper()
         return False

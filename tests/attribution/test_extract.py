@@ -349,6 +349,33 @@ def test_titles_after_a_place_or_body_and_stacked_titles_give_the_source_type():
                     ("The Justice Department", "official")]
 
 
+def test_a_role_noun_before_a_name_types_its_later_surname():
+    # the role is given once ("campaign aide Robert Gibbs"); "Gibbs said" later is political
+    text = ('Obama campaign aide Robert Gibbs called the ad reckless. "It is over," Gibbs said. '
+            "Harvard economist Jeff Miron has studied the issue. Miron said it would save money. "
+            "The firm Clinton hired said nothing.")
+    rows = [(a.speaker_text, a.speaker, a.source_type) for a in extract_attributions(text)]
+    assert rows == [("Obama campaign aide Robert Gibbs", "Obama campaign aide Robert Gibbs",
+                     "political"), ("Gibbs", "Robert Gibbs", "political"),
+                    ("Miron", "Jeff Miron", "expert")]
+
+
+def test_pronoun_fit_of_earlier_speakers_follows_their_gender_before_their_type():
+    # a role noun can type a person as media or organisation ("anchor Jorge Ramos"); a
+    # gendered speaker stays a candidate for "he"/"she" and never becomes one for "they"
+    from framing.attribution.speakers import SpeakerResolver
+
+    fits = SpeakerResolver._fits
+    ramos = {"speaker": "Jorge Ramos", "source_type": "media", "_gender": "m"}
+    times = {"speaker": "New York Times", "source_type": "media"}
+    smith = {"speaker": "Lis Smith", "source_type": "official", "_gender": "f"}
+    ministry = {"speaker": "Defense Ministry", "source_type": "official"}
+    assert fits("m", ramos) and not fits("f", ramos) and not fits("pl", ramos)
+    assert not fits("m", times) and fits("pl", times)
+    assert fits("f", smith) and not fits("pl", smith)
+    assert fits("pl", ministry) and fits("n", ministry)
+
+
 def test_pronouns_reach_names_behind_a_prefixed_title():
     text = ("Texas Rep. Bob Etheridge spoke first. He said the bill was a mistake.")
     (a,) = extract_attributions(text)
