@@ -337,17 +337,6 @@ def _name_source(name: str, description: str | None,
     return stype, unnamed_person, head
 
 
-@cache
-def _title_automaton() -> ahocorasick.Automaton:
-    """Aho–Corasick over the lower-cased titles that give a source type ("sen", "governor")."""
-    auto = ahocorasick.Automaton()
-    for title, (kind, _) in person_titles().items():
-        if kind not in ("other", "-"):  # "Mr." says nothing about the source
-            auto.add_word(title, (len(title), kind))
-    auto.make_automaton()
-    return auto
-
-
 # after a title: its optional period, then the capitalised name
 _NAME_AFTER_TITLE = re.compile(r"\.?((?:[ \t]+(?=[A-Zaeb])" + _NAME_TOKEN + r")+)")
 
@@ -362,12 +351,16 @@ _WORDS_BEFORE_ROLE = re.compile(r"(?:[a-z][a-z.'\u2019-]*[ \t]+){1,3}$")
 
 @cache
 def _role_automaton() -> ahocorasick.Automaton:
-    """Aho–Corasick over the one-word role nouns of ``source_types.tsv`` that describe a
-    person or body (not a document): "aide", "economist", "spokesman"."""
+    """One Aho–Corasick automaton over the lower-cased titles that give a source type ("sen",
+    "governor") and the one-word role nouns of ``source_types.tsv`` that describe a person or
+    body ("aide", "economist"): ``(length, title kind or None, role kind or None)``."""
+    titles = {t: kind for t, (kind, _) in person_titles().items()
+              if kind not in ("other", "-")}  # "Mr." says nothing about the source
+    roles = {t: kind for t, kind in source_terms().items()
+             if " " not in t and "-" not in t and kind != "document"}
     auto = ahocorasick.Automaton()
-    for term, kind in source_terms().items():
-        if " " not in term and "-" not in term and kind != "document":
-            auto.add_word(term, (len(term), kind))
+    for key in sorted(set(titles) | set(roles)):
+        auto.add_word(key, (len(key), titles.get(key), roles.get(key)))
     auto.make_automaton()
     return auto
 
@@ -379,27 +372,30 @@ def _name_roles(norm: str, low: str) -> dict[str, str]:
     ``low`` is ``norm`` lower-cased character for character (same length, so offsets agree;
     :func:`framing.attribution.cues.lower_same_length`)."""
     roles: dict[str, str] = {}
-    for end, (length, kind) in _title_automaton().iter(low):  # one pass in C
+    named: list[tuple[int, int, str]] = []  # role nouns before a capital, after the titles
+    n = len(norm)
+    for end, (length, title_kind, role_kind) in _role_automaton().iter(low):  # one pass in C
         start = end - length + 1
-        if not norm[start].isupper() or (start and (low[start - 1].isalnum() or low[
-                start - 1] in "._")):
-            continue  # capitalised titles only, at a word start
-        m = _NAME_AFTER_TITLE.match(norm, end + 1)
-        if m is None:
-            continue
-        words = m.group(1).split()
-        n_title, _, _ = split_title(words)  # "Prime" "Minister": take the longest title
-        words = words[n_title:]
-        if words:
-            roles.setdefault(" ".join(words), kind)
-            roles.setdefault(words[-1], kind)
-    # a lower-case role noun right before a name: "Obama campaign aide Robert Gibbs", "Harvard
-    # economist Jeff Miron" (after titles, which are more specific)
-    for end, (length, kind) in _role_automaton().iter(low):
-        start = end - length + 1
-        if not norm[start].islower() or (start and (low[start - 1].isalnum() or low[
-                start - 1] in "._-'\u2019")):
-            continue
+        if start and (low[start - 1].isalnum() or low[start - 1] in "._"):
+            continue  # inside a word
+        if title_kind is not None and norm[start].isupper():  # capitalised titles
+            m = _NAME_AFTER_TITLE.match(norm, end + 1)
+            if m is None:
+                continue
+            words = m.group(1).split()
+            n_title, _, _ = split_title(words)  # "Prime" "Minister": take the longest title
+            words = words[n_title:]
+            if words:
+                roles.setdefault(" ".join(words), title_kind)
+                roles.setdefault(words[-1], title_kind)
+        elif (role_kind is not None and norm[start].islower() and end + 2 < n
+              and norm[end + 1] in " \t" and (norm[end + 2].isupper()
+                                               or norm[end + 2] in "aeb \t")
+              and low[start - 1:start] not in ("-", "'", "\u2019")):
+            named.append((start, end, role_kind))
+    # a lower-case role noun right before a full name: "Obama campaign aide Robert Gibbs",
+    # "Harvard economist Jeff Miron" (after titles, which are more specific)
+    for start, end, kind in named:
         m = _NAME_AFTER_ROLE.match(norm, end + 1)
         if m is None:
             continue
