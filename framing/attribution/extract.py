@@ -1171,6 +1171,7 @@ class _ResolveDoc:
     lower: str
     seg: Segmentation
     words: WordClasses
+    quote_ranges: tuple[tuple[int, int], ...] = ()
 
 
 class AttributionDrafts:
@@ -1200,7 +1201,8 @@ class AttributionDrafts:
     def __init__(self, doc: _Doc, drafts: list[_Draft]) -> None:
         # keep only what resolving needs: the rules' working data (cues, quotes, caches) is
         # dropped, so that cached drafts hold few objects for the garbage collector to scan
-        self._doc = _ResolveDoc(doc.text, doc.norm, doc.lower, doc.seg, doc.words)
+        self._doc = _ResolveDoc(doc.text, doc.norm, doc.lower, doc.seg, doc.words,
+                                tuple(doc.quote_ranges))
         for d in drafts:  # drafting is over: sorted tuples, which the collector soon ignores
             d.fragments, d.quoted = tuple(sorted(d.fragments)), tuple(sorted(d.quoted))
         self._drafts = drafts
@@ -1211,7 +1213,7 @@ class AttributionDrafts:
     def resolve(self) -> list[Attribution]:
         """Resolve the speakers: the :class:`Attribution` records, sorted by content start."""
         doc, drafts = self._doc, self._drafts
-        resolver = SpeakerResolver(doc.text, doc.norm, doc.seg, doc.lower)
+        resolver = SpeakerResolver(doc.text, doc.norm, doc.seg, doc.lower, doc.quote_ranges)
         resolved: list[Attribution] = []  # in draft order: a follow-on quote reads its source's
         for draft in drafts:
             resolved.append(_finish(doc, draft, resolver, drafts, resolved))

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -428,10 +429,17 @@ class SpeakerResolver:
         Its segmentation.
     lower : str, optional
         ``norm`` lower-cased with the same length (computed when not given).
+    quoted : sequence of (int, int), optional
+        The text's quotations, ``(opening mark, closing mark)`` sorted by opening mark: a
+        name inside one is never the antecedent of a pronoun (in ``"Obama is wrong," he
+        said``, he is not Obama).
     """
 
-    def __init__(self, text: str, norm: str, seg: Segmentation, lower: str | None = None) -> None:
+    def __init__(self, text: str, norm: str, seg: Segmentation, lower: str | None = None,
+                 quoted: Sequence[tuple[int, int]] = ()) -> None:
         self.text = text
+        self._quoted = list(quoted)
+        self._quote_opens = [a for a, _ in self._quoted]
         self.norm = norm
         self.seg = seg
         self._lower = lower
@@ -666,7 +674,7 @@ class SpeakerResolver:
                             ) -> tuple[int, dict[str, Any]] | None:
         """The last name mention in ``[lo, pos)`` that a pronoun of ``kind`` can refer to."""
         for m in reversed(self.mentions_before(lo, pos)):
-            if m.end > pos:
+            if m.end > pos or self._in_quote(m.start):
                 continue
             if kind in ("m", "f") and m.is_person and m.gender in (kind, "-"):
                 return m.start, {
@@ -683,6 +691,11 @@ class SpeakerResolver:
                     "source_type": head_type(m.name) or "media", "anonymous": False,
                     "description": None}
         return None
+
+    def _in_quote(self, pos: int) -> bool:
+        """True when ``pos`` lies inside one of the text's quotations."""
+        k = bisect_right(self._quote_opens, pos) - 1
+        return any(a < pos < b for a, b in self._quoted[max(0, k - 2):k + 1])
 
     @staticmethod
     def _fits(kind: str, info: dict[str, Any]) -> bool:

@@ -282,7 +282,7 @@ def _antecedent_by_collecting(resolver, pronoun, pos):
     lo = max(0, pos - 700)
     candidates = []
     for m in resolver.mentions_before(lo, pos):
-        if m.end > pos:
+        if m.end > pos or resolver._in_quote(m.start):
             continue
         if kind in ("m", "f") and m.is_person and m.gender in (kind, "-"):
             stype = m.title_kind if m.title_kind not in (None, "other") else (
@@ -374,6 +374,13 @@ def test_pronoun_fit_of_earlier_speakers_follows_their_gender_before_their_type(
     assert not fits("m", times) and fits("pl", times)
     assert fits("f", smith) and not fits("pl", smith)
     assert fits("pl", ministry) and fits("n", ministry)
+
+
+def test_a_name_inside_a_quotation_is_never_a_pronoun_antecedent():
+    text = ('Sen. Marco Rubio spoke in Miami on Friday. "President Barack Obama is targeting '
+            'the rights of citizens," he said.')
+    (a,) = extract_attributions(text)
+    assert (a.speaker_text, a.speaker, a.source_type) == ("he", "Marco Rubio", "political")
 
 
 def test_pronouns_reach_names_behind_a_prefixed_title():
