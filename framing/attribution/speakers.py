@@ -5,19 +5,24 @@ them (the window before a pronoun, the earlier uses of a surname) and turns
 each speaker mention found by the attribution rules into a resolved name with
 its source type:
 
-- titles are stripped (``Mayor Helen Brandt`` → ``Helen Brandt``) and kept as
-  evidence of the source type (a mayor is ``political``);
+- titles are stripped (``Mayor Helen Brandt`` → ``Helen Brandt``), also after
+  a place, party or body and stacked (``Washington Gov. Jay Inslee``,
+  ``Committee Chairman Rep. Trey Gowdy``), and kept as evidence of the source
+  type (a mayor is ``official``); so is a lower-case role noun before a full
+  name anywhere in the text (``campaign aide Robert Gibbs``);
 - ``he``/``she`` resolve to the nearest earlier person mention whose gender is
   compatible (from a title, or from the first gendered pronoun after the
-  mention); ``they`` to the nearest group or organisation speaker; ``it`` to
-  the nearest organisation, outlet or document;
+  mention), never to a name inside a quotation; ``they`` to the nearest group
+  or organisation speaker; ``it`` to the nearest organisation, outlet or
+  document;
 - a surname alone (``Maliki``) links to the full name mentioned earlier
   (``Prime Minister Nouri al-Maliki``);
 - the source type comes from a news-outlet list, the title, or the head noun
   of the speaker or its description (``a dentist`` → ``witness``), from the
   lexicons in ``framing/lexicons``; a speaker with no proper name
-  (``officials``, ``a senior diplomat``) or a sentence saying
-  ``on condition of anonymity`` makes the source anonymous.
+  (``officials``, ``a senior diplomat``), a role noun whatever names modify it
+  (``a Manchin aide``), or a sentence saying ``on condition of anonymity``
+  makes the source anonymous.
 """
 
 from __future__ import annotations
