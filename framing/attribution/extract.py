@@ -39,7 +39,7 @@ from ..text import TOKEN_RE, Segmentation, segment
 from .cues import ATTITUDE_CATEGORIES as _ATTITUDE_CATEGORIES
 from .cues import Cue, cue_lexicon, find_cues, lower_same_length
 from .model import Attribution
-from .quotes import Quote, find_quotes
+from .quotes import Quote, find_quotes, in_quotation
 from .speakers import SpeakerResolver
 from .words import WordClasses, cue_frames, person_titles, word_classes
 
@@ -179,8 +179,7 @@ class _Doc:
                 hi if hi < pos + _WINDOW else pos + _WINDOW)
 
     def in_quote(self, pos: int) -> bool:
-        k = bisect_right(self.quote_opens, pos) - 1
-        return any(a < pos < b for a, b in self.quote_ranges[max(0, k - 2):k + 1])
+        return in_quotation(self.quote_ranges, self.quote_opens, pos)
 
     def doubles_within(self, fragments: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The double-quoted stretches that lie inside one of ``fragments``, in text order.

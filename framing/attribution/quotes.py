@@ -20,7 +20,7 @@ records grouped into quotations. It works on the raw text (to tell ``“`` from
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -150,6 +150,14 @@ def find_quotes(text: str, norm: str, paragraphs: np.ndarray,
     quotes.extend(_single_quotes(text, norm, sentences, quotes, group))
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def in_quotation(ranges: Sequence[tuple[int, int]], opens: Sequence[int], pos: int) -> bool:
+    """True when ``pos`` lies strictly inside one of ``ranges``: the ``(opening mark,
+    closing mark)`` of a text's quotations, sorted, with ``opens`` their first items (the
+    last three that open before ``pos`` are tested: quotations rarely nest deeper)."""
+    k = bisect_right(opens, pos) - 1
+    return any(a < pos < b for a, b in ranges[max(0, k - 2):k + 1])
 
 
 def _inside_any(intervals: list[tuple[int, int]]) -> Callable[[int], bool]:

@@ -38,6 +38,7 @@ import ahocorasick
 
 from ..text import Segmentation
 from .cues import lower_same_length
+from .quotes import in_quotation
 from .words import (
     anonymity_cues,
     media_names,
@@ -699,8 +700,7 @@ class SpeakerResolver:
 
     def _in_quote(self, pos: int) -> bool:
         """True when ``pos`` lies inside one of the text's quotations."""
-        k = bisect_right(self._quote_opens, pos) - 1
-        return any(a < pos < b for a, b in self._quoted[max(0, k - 2):k + 1])
+        return in_quotation(self._quoted, self._quote_opens, pos)
 
     @staticmethod
     def _fits(kind: str, info: dict[str, Any]) -> bool:
