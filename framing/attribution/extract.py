@@ -39,7 +39,7 @@ from ..text import TOKEN_RE, Segmentation, segment
 from .cues import ATTITUDE_CATEGORIES as _ATTITUDE_CATEGORIES
 from .cues import Cue, cue_lexicon, find_cues, lower_same_length
 from .model import Attribution
-from .quotes import Quote, find_quotes, in_quotation
+from .quotes import Quote, find_quotes, in_quotation, quotation_ranges
 from .speakers import SpeakerResolver
 from .words import WordClasses, cue_frames, person_titles, word_classes
 
@@ -150,8 +150,7 @@ class _Doc:
         self.cues = find_cues(self.lower, attitudes)
         self.cue_starts = [c.start for c in self.cues]
         self.quotes = find_quotes(text, seg.norm, seg.paragraphs, seg.sentences)
-        self.quote_ranges = sorted((q.open, q.close if q.close >= 0 else q.end)
-                                   for q in self.quotes)
+        self.quote_ranges = quotation_ranges(self.quotes)
         self.quote_opens = [a for a, _ in self.quote_ranges]
         # double-quoted stretches, in text order (quotes are sorted by start)
         self.doubles = [(q.start, q.end) for q in self.quotes if not q.single]

@@ -64,7 +64,7 @@ from .._model_files import model_data, model_text, one_blas_thread
 from ..text import TOKEN_RE, Segmentation, segment
 from .cues import cue_lexicon, lower_same_length
 from .model import Attribution
-from .quotes import find_quotes
+from .quotes import find_quotes, quotation_ranges
 from .speakers import SpeakerResolver
 
 __all__ = ["MODEL_RESOURCE", "BoosterModel", "learned_attributions", "load_booster",
@@ -772,8 +772,8 @@ def learned_attributions(text: str, segmentation: Segmentation | None,
         keep.append((p, c))
     keep.sort(key=lambda pc: pc[1].content)
     # names inside quotations are never pronoun antecedents, as for the rules' speakers
-    quoted = sorted((q.open, q.close if q.close >= 0 else q.end) for q in find_quotes(
-        text, seg.norm, seg.paragraphs, seg.sentences)) if keep else []
+    quoted = quotation_ranges(find_quotes(text, seg.norm, seg.paragraphs,
+                                          seg.sentences)) if keep else []
     resolver = SpeakerResolver(text, seg.norm, seg, lower_same_length(seg.norm), quoted)
     lexicon = cue_lexicon(True)
     out = []

@@ -152,6 +152,12 @@ def find_quotes(text: str, norm: str, paragraphs: np.ndarray,
     return quotes
 
 
+def quotation_ranges(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """``(opening mark, closing mark)`` of every quote, sorted (an unclosed quote ends where
+    its stretch ends): what :func:`in_quotation` tests against."""
+    return sorted((q.open, q.close if q.close >= 0 else q.end) for q in quotes)
+
+
 def in_quotation(ranges: Sequence[tuple[int, int]], opens: Sequence[int], pos: int) -> bool:
     """True when ``pos`` lies strictly inside one of ``ranges``: the ``(opening mark,
     closing mark)`` of a text's quotations, sorted, with ``opens`` their first items (the
