@@ -10,7 +10,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
@@ -172,6 +172,10 @@ def build_parser() -> argparse.ArgumentParser:
     quotes.add_argument("--learned", action="store_true",
                         help="add the learned recall booster's attributions (more recall, less "
                              "precision, about half the speed; marked \"learned\": true)")
+    quotes.add_argument("--corpus-types", action="store_true",
+                        help="fill a named speaker's unknown source type with the type the "
+                             "other articles of the corpus give that speaker (two passes over "
+                             "PATH; filled records say \"source_type_from\": \"corpus\")")
     quotes.add_argument("--quiet", action="store_true", help="no progress bar")
     _add_skip(quotes)
     extract = sub.add_parser("extract", help="feature table of a corpus (Parquet or CSV)",
@@ -357,38 +361,53 @@ def _cmd_lexicons(args: argparse.Namespace) -> int:
 
 
 def _cmd_quotes(args: argparse.Namespace) -> int:
-    from .attribution import extract_attributions
+    from .attribution import SpeakerTypes, extract_attributions
     from .corpora import Article, iter_articles
 
-    if args.path == "-":
-        articles = iter([Article(id="stdin", text=sys.stdin.read())])
-        total = 1
-    else:
-        articles = iter_articles(args.path, skip_invalid=args.skip_invalid, rejects=args.rejects)
-        total = None
+    stdin_text = sys.stdin.read() if args.path == "-" else None
     show = not args.quiet and sys.stderr.isatty()
-    if show:
-        from tqdm import tqdm
 
-        articles = tqdm(articles, total=total, unit="article", file=sys.stderr)
+    def read(desc: str) -> Iterator[Article]:
+        if stdin_text is not None:
+            articles: Iterable[Article] = [Article(id="stdin", text=stdin_text)]
+        else:
+            articles = iter_articles(args.path, skip_invalid=args.skip_invalid,
+                                     rejects=args.rejects)
+        if show:
+            from tqdm import tqdm
+
+            articles = tqdm(articles, total=1 if stdin_text is not None else None,
+                            unit="article", file=sys.stderr, desc=desc)
+        yield from articles
+
+    def attributions(text: str) -> list:
+        return extract_attributions(text, attitudes=not args.speech_only, learned=args.learned)
+
+    types = None
+    if args.corpus_types:  # first pass: what the articles say of their speakers
+        types = SpeakerTypes()
+        for article in read("speaker types"):
+            types.update(attributions(article.text))
     out = sys.stdout
     if args.format == "table":
         out.write(f"{'doc_id':<24} {'kind':<8} {'speaker':<28} {'cue':<24} {'source':<13} "
                   "content\n")
-    for article in articles:
-        for att in extract_attributions(article.text, attitudes=not args.speech_only,
-                                        learned=args.learned):
+    for article in read("attributions"):
+        atts = attributions(article.text)
+        for att in atts if types is None else types.apply(atts):
             if args.format == "jsonl":
                 out.write(json.dumps(att.to_dict(article.id), ensure_ascii=False) + "\n")
             else:
                 cue = f"{att.cue or '-'} ({att.cue_category or '-'})"
-                source = att.source_type + ("*" if att.anonymous else "")
+                source = att.source_type + ("*" if att.anonymous else "") + (
+                    "~" if att.extra.get("source_type_from") == "corpus" else "")
                 content = " ".join(att.content.split())
                 content = content if len(content) <= 70 else content[:67] + "..."
                 out.write(f"{article.id[:24]:<24} {att.kind:<8} {(att.speaker or '-')[:28]:<28} "
                           f"{cue[:24]:<24} {source:<13} {content}\n")
     if args.format == "table":
-        out.write("(* anonymous source)\n")
+        out.write("(* anonymous source" + ("; ~ source type from the other articles)\n"
+                                           if types is not None else ")\n"))
     return 0
 
 

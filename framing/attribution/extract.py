@@ -245,7 +245,8 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
     while k >= 0:
         t = norm[toks[k][0]:toks[k][1]]
         tl = t.lower()
-        if tl in w["auxiliary"] or (tl.endswith("ly") and t.islower() and len(t) > 3):
+        if tl in w["auxiliary"] or (t.islower() and (tl in w["adverb"] or (
+                tl.endswith("ly") and len(t) > 3))):
             k -= 1
             continue
         if tl in w["time"] and k > 0:
@@ -321,8 +322,8 @@ def _walk_np(doc: _Doc, toks: list[tuple[int, int]], k: int) -> int | None:
             j -= 1
             n += 1
             continue
-        if tl in ("what", "whom"):
-            break  # "in what the union's executive called": the speaker starts after it
+        if tl in ("what", "whom") or tl in w["opener"]:
+            break  # "in what the union's executive called", "Despite Trump saying": after it
         if not _is_cap(t) and (tl in stop or tl in doc_cue_forms()):
             before = norm[toks[j - 1][0]:toks[j - 1][1]].lower() if j > 0 else ""
             if tl in stop or before not in w["determiner"]:
@@ -445,6 +446,12 @@ def _subject(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
         s, e = toks[j]
         t = norm[s:e]
         tl = t.lower()
+        if start is None and (tl in w["opener"] or (t == "," and j > i)):
+            continue  # "But", "However,", "Still,": the subject comes after them
+        if start is None and (tl in w["subordinator"] or (
+                _is_cap(t) and tl.endswith("ed") and j + 1 < len(toks)
+                and norm[toks[j + 1][0]:toks[j + 1][1]].islower())):
+            return None  # "When asked ...", "Asked if ...": no subject here
         if not t[0].isalnum():
             if t in ("&", "-", "'", "\u2019") and start is not None:
                 continue
@@ -706,6 +713,13 @@ def _clause_lo(doc: _Doc, ss: int, pos: int) -> int:
     return breaks[k] + 1 if k >= 0 and breaks[k] >= lo else lo
 
 
+# a clause that goes on with a second verb phrase of the sentence's subject: "and told", "but
+# has said", "and reportedly argued" (not "and the", "and he", "and Smith")
+_COORDINATED_VP = re.compile(
+    r"[\s\W]*(?:and|but|or|then)\s+(?!(?:he|she|they|it|we|i|you|the|a|an|this|that|these|"
+    r"those|his|her|its|their|our|some|many|most|all|no|other|others|one)\b)[a-z]")
+
+
 def _speaker_for(doc: _Doc, cue: Cue, ss: int, drafts: list[_Draft]) -> tuple[
         _Speaker | None, int | None]:
     """Speaker of a cue: the noun phrase before it, the subject for ``to say`` and
@@ -726,7 +740,10 @@ def _speaker_for(doc: _Doc, cue: Cue, ss: int, drafts: list[_Draft]) -> tuple[
                 if _same_sentence(doc, drafts[i], cue.start) and (
                         drafts[i].speaker or drafts[i].inherit_from is not None):
                     return None, i
-        subj = _subject(doc, _clause_lo(doc, ss, cue.start) if prev != "to" else ss, cue.start)
+        clause = _clause_lo(doc, ss, cue.start) if prev != "to" else ss
+        if clause > ss and _COORDINATED_VP.match(doc.norm, clause, cue.end):
+            clause = ss  # "Milley expressed concerns ... and told officials": the sentence's
+        subj = _subject(doc, clause, cue.start)
         if subj is not None and subj.end <= cue.start:
             return subj, None
         return None, None

@@ -82,6 +82,7 @@ class Attribution:
                      "cue_category", "source_type", "anonymous"):
             out[name] = getattr(self, name)
         out["learned"] = bool(self.extra.get("learned", False))
+        out["source_type_from"] = self.extra.get("source_type_from", "text")
         out["fragments"] = [list(f) for f in self.fragments]
         out["quoted"] = [list(q) for q in self.quoted]
         return out

@@ -439,6 +439,39 @@ def test_a_lone_determiner_is_never_a_speaker():
     assert all(a.speaker not in ("The", "the") for a in extract_attributions(text))
 
 
+# sentences from BASIL, PolNeAR and AllSides articles where the subject fallback took a word
+# that is never part of a subject: an opener ("But", "Still,"), an adverb between subject and
+# verb ("has long said"), or the "and" of a second verb phrase of the sentence's subject
+@pytest.mark.parametrize("text, speaker, speaker_text, cue", [
+    ("Mr. Ryan has long said that he will support the party's nominee.",
+     "Ryan", "Mr. Ryan", "said"),
+    ("Republicans are now positing that Trump could bring voters back.",
+     "Republicans", "Republicans", "positing"),
+    ("But Sanders said the race was not over.", "Sanders", "Sanders", "said"),
+    ("Still, policymakers at the Federal Reserve continue to predict that growth will pick up.",
+     "policymakers", "policymakers", "predict"),
+    ("Despite Trump saying talks had come a long way, Democrats were dour.",
+     "Trump", "Trump", "saying"),
+    ("Gen. Mark Milley expressed concerns about the president and told senior officials they "
+     "needed his authorization.", "Mark Milley", "Gen. Mark Milley", "told"),
+    ("When asked about the shutdown, the president replied that it would last.",
+     "the president", "the president", "replied"),
+])
+def test_subject_fallback_skips_openers_adverbs_and_coordination(text, speaker, speaker_text,
+                                                                 cue):
+    (a,) = extract_attributions(text)
+    assert (a.speaker, a.speaker_text, a.cue) == (speaker, speaker_text, cue)
+    assert text[a.speaker_start:a.speaker_end] == speaker_text
+
+
+def test_an_opening_participle_or_subordinator_is_never_a_speaker():
+    assert extract_attributions("Asked if the practices were illegal, 46 percent of voters "
+                                "said yes.") == []
+    atts = extract_attributions("When asked whether the district should have a vote, he was "
+                                "blunt.")
+    assert [(a.cue, a.speaker_text) for a in atts] == [("asked", None)]
+
+
 def test_anonymous_sources():
     (a,) = extract_attributions("A senior official, speaking on condition of anonymity, said "
                                 "the talks had collapsed.")
