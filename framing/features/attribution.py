@@ -6,7 +6,14 @@ from typing import Any
 
 import numpy as np
 
-from ..attribution import ATTITUDE_CATEGORIES, CUE_CATEGORIES, KINDS, SOURCE_TYPES, Attribution
+from ..attribution import (
+    ATTITUDE_CATEGORIES,
+    CUE_CATEGORIES,
+    KINDS,
+    SOURCE_TYPES,
+    Attribution,
+    SpeakerTypes,
+)
 from ..text import WORD_RE
 from .analysis import analyze, word_count
 from .base import Evidence, TextTransformer, check_texts
@@ -59,6 +66,11 @@ class AttributionFeatures(TextTransformer):
         Also count the attributions of the learned recall booster
         (``extract_attributions(..., learned=True)``): higher recall on
         PolNeAR, lower precision, about twice the time.
+    speaker_types : SpeakerTypes, optional
+        A :class:`framing.attribution.SpeakerTypes` built from a corpus: named
+        speakers that an article leaves ``unknown`` take the type the corpus
+        gives them before the ``source_<type>`` shares are counted (built on
+        the training texts only, if the numbers feed a classifier).
 
     Examples
     --------
@@ -68,9 +80,11 @@ class AttributionFeatures(TextTransformer):
     [('attributions_per_1k_words', 200.0), ('quoted_word_share', 0.3), ('share_direct', 0.5), ('share_indirect', 0.5)]
     """
 
-    def __init__(self, attitudes: bool = True, learned: bool = False) -> None:
+    def __init__(self, attitudes: bool = True, learned: bool = False,
+                 speaker_types: SpeakerTypes | None = None) -> None:
         self.attitudes = attitudes
         self.learned = learned
+        self.speaker_types = speaker_types
 
     def _feature_names(self) -> tuple[str, ...]:
         return FEATURE_NAMES if self.attitudes else SPEECH_FEATURE_NAMES
@@ -84,6 +98,8 @@ class AttributionFeatures(TextTransformer):
             from ..attribution.extract import with_learned
 
             atts = with_learned(text, analysis.seg, atts)
+        if self.speaker_types is not None:
+            atts = self.speaker_types.apply(atts)
         if self.attitudes:
             return list(atts)
         return [a for a in atts if a.cue_category not in ATTITUDE_CATEGORIES]

@@ -12,6 +12,7 @@ from sklearn.base import clone
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
+from framing.attribution import SpeakerTypes, extract_attributions
 from framing.features import AttributionFeatures, check_texts
 
 
@@ -89,3 +90,24 @@ def test_properties(texts):
     assert X.shape == (len(texts), 34) and np.isfinite(X).all()
     for e in f.evidence(texts):
         assert texts[e.doc][e.start:e.end] == e.text
+
+
+def test_speaker_types_from_a_corpus_fill_unknown_source_shares():
+    texts = ["Sen. Marco Rubio said taxes would fall.",
+             "Sen. Marco Rubio told reporters he would run.",
+             "Marco Rubio said the plan was dead."]
+    names = list(AttributionFeatures().get_feature_names_out())
+    plain = AttributionFeatures().fit_transform(texts)
+    types = SpeakerTypes().update(a for t in texts for a in extract_attributions(t))
+    feats = AttributionFeatures(speaker_types=types)
+    filled = feats.fit_transform(texts)
+    pol, unk = names.index("source_political"), names.index("source_unknown")
+    assert (plain[:, pol].tolist(), plain[:, unk].tolist()) == ([1, 1, 0], [0, 0, 1])
+    assert (filled[:, pol].tolist(), filled[:, unk].tolist()) == ([1, 1, 1], [0, 0, 0])
+    # only the source-type shares move; the evidence of the third text names the speaker
+    assert np.array_equal(np.delete(plain, [pol, unk], axis=1),
+                          np.delete(filled, [pol, unk], axis=1))
+    ev = [e for e in feats.evidence(texts) if e.doc == 2 and e.feature == "source_political"]
+    assert [(e.start, e.end, e.text) for e in ev] == [(0, 11, "Marco Rubio")]
+    assert clone(feats).get_params()["speaker_types"].type_of("Marco Rubio") == (
+        "political", 2, 2)
