@@ -361,7 +361,7 @@ def _cmd_lexicons(args: argparse.Namespace) -> int:
 
 
 def _cmd_quotes(args: argparse.Namespace) -> int:
-    from .attribution import SpeakerTypes, extract_attributions
+    from .attribution import Attribution, SpeakerTypes, extract_attributions
     from .corpora import Article, iter_articles
 
     stdin_text = sys.stdin.read() if args.path == "-" else None
@@ -380,7 +380,7 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
                             unit="article", file=sys.stderr, desc=desc)
         yield from articles
 
-    def attributions(text: str) -> list:
+    def attributions(text: str) -> list[Attribution]:
         return extract_attributions(text, attitudes=not args.speech_only, learned=args.learned)
 
     types = None

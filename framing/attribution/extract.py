@@ -742,7 +742,8 @@ def _speaker_for(doc: _Doc, cue: Cue, ss: int, drafts: list[_Draft]) -> tuple[
                     return None, i
         clause = _clause_lo(doc, ss, cue.start) if prev != "to" else ss
         if clause > ss and _COORDINATED_VP.match(doc.norm, clause, cue.end):
-            clause = ss  # "Milley expressed concerns ... and told officials": the sentence's
+            # "Milley expressed concerns ... and told officials": the sentence's subject
+            clause = ss
         subj = _subject(doc, clause, cue.start)
         if subj is not None and subj.end <= cue.start:
             return subj, None
