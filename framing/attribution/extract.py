@@ -33,7 +33,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ..text import TOKEN_RE, Segmentation, segment
 from .cues import ATTITUDE_CATEGORIES as _ATTITUDE_CATEGORIES
@@ -465,8 +465,9 @@ def _subject(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
                 return _Speaker(s, e, subject_fallback=True)
             return None
         if start is not None and not _is_cap(t) and (
-                tl in stop or tl in doc_cue_forms() or (tl.endswith("ed") and len(tl) > 4)):
-            break
+                tl in stop or tl in doc_cue_forms() or (tl.endswith("ed") and len(tl) > 4)
+                or _is_finite_verb(tl)):
+            break  # "Joe Manchin dealt a blow": the subject ends at its verb
         if start is not None and tl in w["preposition"] and tl not in {"of", "for", "in"}:
             break
         if start is None and tl in w["preposition"]:
@@ -537,11 +538,50 @@ def _word_char(c: str) -> bool:
 
 def _in_name(doc: _Doc, cue: Cue, prev: str, hi: int) -> bool:
     """A capitalised cue word inside a name: "the United States has", "the Islamic State
-    group" (not a title-case headline, "Trump Says He Will Win")."""
+    group", "The Washington Post, Senator ..." (not a title-case headline, "Trump Says He Will
+    Win")."""
     if not (doc.norm[cue.start].isupper() and prev[:1].isupper()):
         return False
+    if doc.norm[cue.end:cue.end + 1] in _NAME_END_MARKS:
+        return True  # a headline's verb is followed by a word, a name may end a clause
     nxt = _NEXT_WORDS.match(doc.norm, cue.end, hi)
     return nxt is None or not nxt.group(1)[:1].isupper()
+
+
+_NAME_END_MARKS = frozenset(",;:)")
+# a determiner and an adverb before a participle or noun: "the newly announced policy", "the
+# widely reported figure", "the only question"
+_DETERMINER_ADVERB = re.compile(
+    r"\b(?:the|a|an|this|these|those|its|his|her|their|our|whose)\s+([a-z]+ly)\s+$",
+    re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _is_finite_verb(word: str) -> bool:
+    """An inflected verb form that is never a noun, adjective or -ing form ("dealt",
+    "released", "wrote", "issues" is a noun too): where a subject ends."""
+    from lemminflect import getAllLemmas
+
+    if not word.isalpha() or word.endswith("ing"):
+        return False
+    pos = getAllLemmas(word)
+    verb = pos.get("VERB")
+    return verb is not None and len(pos) == 1 and word not in verb
+
+
+@lru_cache(maxsize=1024)
+def _is_adverb(word: str) -> bool:
+    """An adverb that is never a noun or verb ("newly", "only"; not "family", "rally")."""
+    from lemminflect import getAllLemmas
+
+    pos = getAllLemmas(word.lower())
+    return "ADV" in pos and "NOUN" not in pos and "VERB" not in pos
+
+
+def _plural_noun_form(cue: Cue) -> bool:
+    """A one-word cue ending in -s ("reports", "claims"): after "to" it is a noun, as no
+    infinitive ends in -s."""
+    return cue.form.endswith("s") and not cue.form.endswith("ss") and " " not in cue.form
 
 
 def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
@@ -564,6 +604,14 @@ def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
         return False  # "growing calls for", "mounting claims": an adjective before a noun
     if pl == "to" and cue.category in _ATTITUDE_CATEGORIES:
         return False  # "heading north to seek protection": a purpose, not an attitude
+    if pl == "to" and _plural_noun_form(cue) and _THAT.match(doc.norm, cue.end, hi) is None:
+        # "did not respond to requests for comment": no infinitive ends in -s (a noun with
+        # its own content, "responded to reports that ...", stays)
+        return False
+    if pl.endswith("ly"):
+        m = _DETERMINER_ADVERB.search(doc.norm, max(lo, cue.start - 40), cue.start)
+        if m is not None and _is_adverb(m.group(1)):
+            return False  # "the newly announced policy": an adjective
     if pl in _DETERMINER_BEFORE_NOUN or pl.endswith(("'s", "\u2019s")):
         return False
     if pl in _COPULA and (cue.form.endswith("ed") or cue.form in {"said", "told", "thought",
@@ -727,6 +775,8 @@ def _speaker_for(doc: _Doc, cue: Cue, ss: int, drafts: list[_Draft]) -> tuple[
     lo = _clause_lo(doc, ss, cue.start)
     sp = _np_before(doc, lo, cue.start)
     prev = _prev_word(doc, cue.start, lo).lower()
+    if prev == "to" and _plural_noun_form(cue):
+        return None, None  # "responded to reports that ...": the reports are unnamed
     participle = cue.form.endswith("ing")
     if sp is not None and participle and _is_document(doc, sp) and not doc.norm[
             sp.start:sp.end][:1].isupper():
@@ -1059,7 +1109,10 @@ def _trim(norm: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _verb_draft(doc: _Doc, cue: Cue, ss: int, se: int, drafts: list[_Draft]) -> _Draft | None:
+def _verb_draft(doc: _Doc, cue: Cue, ss: int, se: int, drafts: list[_Draft],
+                first_only: bool = False) -> _Draft | None:
+    """The indirect attribution of ``cue`` in the sentence ``[ss, se)``, or None;
+    ``first_only``: only a content-first one ("The plan is dead, officials said.")."""
     norm = doc.norm
     tail_start = _skip_fillers(doc, cue.end, se)
     tail = norm[tail_start:se]
@@ -1078,6 +1131,8 @@ def _verb_draft(doc: _Doc, cue: Cue, ss: int, se: int, drafts: list[_Draft]) -> 
         m = _THEN_ING.match(after_sp)
         at_end = m is not None and m.group(1).lower() in doc_cue_forms()
     speaker = sp_before if sp_before is not None else sp_after
+    if first_only and not (at_end and speaker is not None):
+        return None
     if at_end and speaker is not None:
         anchor = min(speaker.start, cue.start)
         comma = max(norm.rfind(",", ss, anchor), norm.rfind("\u2014", ss, anchor))
@@ -1112,10 +1167,34 @@ def _verb_draft(doc: _Doc, cue: Cue, ss: int, se: int, drafts: list[_Draft]) -> 
     if content is None:
         return None
     start, end, _ = content
+    end = _before_outer_attribution(doc, start, end, ss, se)
     sp, inherit = _speaker_for(doc, cue, ss, drafts)
     if sp is None and inherit is None and not before_cue.strip():
         return None
     return _Draft("indirect", [(start, end)], [], cue, sp, inherit)
+
+
+_AND_OR = re.compile(r"\s*(?:and|or|but)\b", re.IGNORECASE)
+
+
+def _before_outer_attribution(doc: _Doc, start: int, end: int, ss: int, se: int) -> int:
+    """Where a content ``[start, end)`` ends when a content-first attribution of the whole
+    sentence closes it: in "Biden plans to unveil the bill, the White House said." the
+    content of "plans" stops at the comma, and "the White House said" keeps its own
+    attribution (whose content holds the first one)."""
+    for later in doc.cues_between(start, end):
+        if later.category in _ATTITUDE_CATEGORIES or se - later.end > 60 or (
+                comma := doc.norm.rfind(",", max(start, later.start - 80), later.start)) < 0:
+            continue
+        if not _cue_is_verb(doc, later, ss, se):
+            continue
+        outer = _verb_draft(doc, later, ss, se, [], first_only=True)
+        if outer is not None and outer.fragments[-1][1] <= comma and not _AND_OR.match(
+                doc.norm, comma + 1, later.start):  # not "..., and criticized"
+            cut = _trim(doc.norm, start, comma)[1]
+            if cut - start >= 3:
+                return cut
+    return end
 
 
 # ----------------------------------------------------------------------------------------------

@@ -98,7 +98,7 @@ def test_shipped_allsides_leads():
     assert len(filled) == 50
     counts = collections.Counter((a.speaker, a.source_type, a.extra["source_type_votes"])
                                  for a in filled)
-    assert counts[("Biden", "official", "97/97")] == 8
+    assert counts[("Biden", "official", "98/98")] == 8
     assert counts[("Anthony Fauci", "expert", "19/19")] == 8
 
 

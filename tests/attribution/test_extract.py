@@ -472,6 +472,60 @@ def test_an_opening_participle_or_subordinator_is_never_a_speaker():
     assert [(a.cue, a.speaker_text) for a in atts] == [("asked", None)]
 
 
+# cue words that are nouns or adjectives here (from the 250-record audit of BASIL and AllSides
+# outputs): after "to" a form in -s is a noun, an adverb after a determiner makes an adjective,
+# and a capitalised cue before a comma ends a name
+@pytest.mark.parametrize("text", [
+    "The National Rifle Association did not immediately respond to requests for comment.",
+    "Mr. Manafort did not respond to requests for an interview.",
+    "The newly announced policy applies to the remains of elephants.",
+    "The widely reported figure for April was revised lower.",
+    "But that headline, which mirrors a widely denounced tweet by Ann Coulter, is misleading.",
+])
+def test_cue_words_used_as_nouns_or_adjectives_are_not_attributions(text):
+    assert extract_attributions(text) == []
+
+
+def test_a_name_ending_in_a_cue_word_is_not_a_cue():
+    text = ("During an exchange first reported by The Washington Post, Senator Ron Johnson said "
+            "the talks had failed.")
+    assert [(a.speaker, a.cue, a.content) for a in extract_attributions(text)] == [
+        ("Ron Johnson", "said", "the talks had failed")]
+
+
+def test_a_noun_cue_after_to_keeps_its_content_without_a_speaker():
+    (a,) = extract_attributions("Paul Nehlen responded Friday to reports that Trump planned to "
+                                "endorse his opponent.")
+    assert (a.cue, a.speaker, a.content) == (
+        "reports", None, "that Trump planned to endorse his opponent")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Joe Manchin dealt a blow to the bill, arguing that it would raise costs.", "Joe Manchin"),
+    ("Senate Republicans sank the measure, saying it cost too much.", "Senate Republicans"),
+    ("The U.S. Supreme Court struck down a key portion of the law, saying it went too far.",
+     "The U.S. Supreme Court"),
+])
+def test_the_subject_fallback_ends_at_an_irregular_verb(text, speaker):
+    (a,) = extract_attributions(text)
+    assert a.speaker == speaker and text[a.speaker_start:a.speaker_end] == speaker
+
+
+def test_a_content_first_attribution_closing_the_sentence_keeps_its_own_record():
+    """From the audit of AllSides leads: an attitude cue early in the sentence used to take
+    the whole sentence, hiding ", the White House said" inside its content."""
+    text = ("Biden plans to unveil a $2 trillion infrastructure bill on Wednesday, the White "
+            "House said.")
+    assert [(a.cue, a.speaker, a.content) for a in extract_attributions(text)] == [
+        ("said", "White House",
+         "Biden plans to unveil a $2 trillion infrastructure bill on Wednesday"),
+        ("plans", "Biden", "to unveil a $2 trillion infrastructure bill on Wednesday")]
+    # a second verb phrase after "and" is not such an attribution
+    text = ("In his speech, Graham urged Republicans to join the ranks of climate change "
+            "believers, and criticized the party's lack of environmental awareness.")
+    assert [a.cue for a in extract_attributions(text)] == ["urged"]
+
+
 def test_anonymous_sources():
     (a,) = extract_attributions("A senior official, speaking on condition of anonymity, said "
                                 "the talks had collapsed.")
