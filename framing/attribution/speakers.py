@@ -41,6 +41,7 @@ from .cues import lower_same_length
 from .quotes import in_quotation
 from .words import (
     anonymity_cues,
+    given_names,
     media_names,
     name_gender,
     person_titles,
@@ -61,6 +62,7 @@ _PARTY_AFTER = re.compile(r"\s*[(,]\s*(?:[RDI]|Rep|Dem|Ind)\s*[-\u2013,]\s*[A-Z]
 _NAME_RE = re.compile(rf"(?=[A-Zaeb]){_NAME_TOKEN}(?:[ \t]+(?:(?:al|el|bin|ibn|de|van|von|der|da|di|du|le|"
                       rf"la|abu|bint)[ \t]+)?{_NAME_TOKEN})*")
 _NAME_BEFORE = re.compile(rf"(?:(?=[A-Zaeb]){_NAME_TOKEN}[ \t]+)+$")
+_OF_TITLE = "Secretary of "  # the one title with a lower-case word ("Secretary of State")
 _WINDOW = 1000  # characters either side of a position that the sentence rules look at
 _PRONOUNS = {"he": "m", "she": "f", "they": "pl", "it": "n", "him": "m", "her": "f"}
 _GENDER_RE = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
@@ -113,7 +115,7 @@ class Mention:
                 "organisation", "media")) or (
                 2 <= len(words) <= 4 and head_type(self.name) is None
                 and not any(w.lower().rstrip(".") in place for w in words)
-                and not _media_in(self.name.lower()))
+                and not _media_in(self.name.lower()) and not _common_words(self.name))
         return self._person
 
     @property
@@ -199,6 +201,19 @@ def split_prefixed_title(words: list[str]) -> tuple[int, int, str | None, str]:
     return i, n, kind, gender
 
 
+@lru_cache(maxsize=8192)
+def _common_words(name: str) -> bool:
+    """Every word of ``name`` is an English word (known to lemminflect) and the first is not
+    a given name: a thing or an event, not a person ("Social Security", "Capitol Hill",
+    "Civil Liberties"; not "Mark Warren" or "Rush Limbaugh")."""
+    from lemminflect import getAllLemmas
+
+    words = name.lower().split()
+    if words[0] in given_names():
+        return False
+    return all(w.isalpha() and getAllLemmas(w) for w in words)
+
+
 @lru_cache(maxsize=8192)  # small: cached entries are objects the garbage collector scans
 def _mention_parts(matched: str) -> tuple[int, str, str | None, str, int] | None:
     """A name match of :data:`_NAME_RE` with its title (or leading function word) stripped:
@@ -216,6 +231,11 @@ def _mention_parts(matched: str) -> tuple[int, str, str | None, str, int] | None
             return None
         name_words = name_words[1:]  # "The Pentagon" -> "Pentagon", "But Lewandowski"
     delta = matched.find(name_words[0], len(" ".join(words[:n_title])))
+    last = name_words[-1]
+    bare = last[:-2] if last.endswith(("'s", "\u2019s")) else last.rstrip("'\u2019")
+    if not bare:
+        return None
+    name_words[-1] = bare  # "Mr. Trump's veracity", "Jeff Sessions' office": the name
     return delta, " ".join(name_words), kind, gender, n_title
 
 
@@ -492,11 +512,17 @@ class SpeakerResolver:
     def mentions_in(self, lo: int, hi: int) -> list[Mention]:
         """Capitalised name mentions starting in ``[lo, hi)``, titles stripped."""
         mentions: list[Mention] = []
-        for m in _NAME_RE.finditer(self.norm, lo, hi):
-            parts = _mention_parts(m.group())
+        norm = self.norm
+        for m in _NAME_RE.finditer(norm, lo, hi):
+            matched, shift = m.group(), 0
+            if matched.startswith("State ") and norm.endswith(
+                    _OF_TITLE, max(0, m.start() - len(_OF_TITLE)), m.start()):
+                # "Secretary of State Hillary Clinton": the name run starts after "of"
+                matched, shift = _OF_TITLE + matched, len(_OF_TITLE)
+            parts = _mention_parts(matched)
             if parts is not None:
                 delta, name, kind, gender, n_title = parts
-                offset = m.start() + delta
+                offset = m.start() + delta - shift
                 mentions.append(Mention(offset, offset + len(name), name, kind, gender, n_title,
                                         self))
         return mentions

@@ -526,6 +526,37 @@ def test_a_content_first_attribution_closing_the_sentence_keeps_its_own_record()
     assert [a.cue for a in extract_attributions(text)] == ["urged"]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a thing named in common words is not a person ("she" -> "Social Security" before)
+    ("Clinton wants the wealthy to pay more into Social Security. She said the cap was too low.",
+     "Clinton"),
+    # nor is a committee or a college
+    ("Lois Lerner appeared before the House Oversight Committee. She said she had done nothing "
+     "wrong.", "Lois Lerner"),
+    # "Secretary of State" is one title, even where the name run starts after "of"
+    ("Secretary of State Hillary Clinton met the envoy on Monday. She said the talks went well.",
+     "Hillary Clinton"),
+    # a possessive is not part of the name
+    ("Senator Bernie Sanders questioned Mr. Trump's veracity. He called the claim false.",
+     "Trump"),
+])
+def test_pronoun_antecedents_are_people_named_as_people(text, speaker):
+    (a,) = [a for a in extract_attributions(text) if a.speaker_text in ("He", "She")]
+    assert a.speaker == speaker
+
+
+@pytest.mark.parametrize("speaker, source_type", [
+    ("The House Intelligence Committee", "political"), ("The Federal Election Commission",
+                                                        "official"),
+    ("The Congressional Budget Office", "official"), ("The Freedom Caucus", "political"),
+    ("The Clinton Foundation", "organisation"), ("The drugmakers", "organisation"),
+    ("The review", "document"), ("The indictments", "document"),
+])
+def test_body_head_nouns_give_source_types(speaker, source_type):
+    (a,) = extract_attributions(f"{speaker} said the program had failed.")
+    assert a.source_type == source_type, (speaker, a.speaker)
+
+
 def test_anonymous_sources():
     (a,) = extract_attributions("A senior official, speaking on condition of anonymity, said "
                                 "the talks had collapsed.")
