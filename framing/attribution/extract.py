@@ -370,6 +370,12 @@ def _appositive(doc: _Doc, toks: list[tuple[int, int]], k: int) -> _Speaker | No
     name = norm[toks[name_start][0]:toks[j - 1][1]]
     if not any(_is_cap(x) for x in name.split()):
         return None
+    if name.split()[0].lower() in doc.words["opener"]:
+        return None  # "Instead, he laid out ..., saying": no name
+    if name_start > 0:
+        p0, p1 = toks[name_start - 1]
+        if norm[p0:p1].lower() in doc.words["preposition"] and doc.sentence(p0)[0] == p0:
+            return None  # "During his news conference Friday, LePage ...": a fronted phrase
     return _Speaker(toks[name_start][0], toks[j - 1][1], description=desc)
 
 

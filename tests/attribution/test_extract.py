@@ -557,6 +557,14 @@ def test_body_head_nouns_give_source_types(speaker, source_type):
     assert a.source_type == source_type, (speaker, a.speaker)
 
 
+def test_an_opener_or_a_fronted_phrase_is_not_a_name_with_an_appositive():
+    text = ('During his news conference Friday, LePage offered a defense of his remarks, '
+            'saying, "I was wrong."')
+    assert [(a.speaker, a.cue) for a in extract_attributions(text)] == [("LePage", "saying")]
+    text = "Instead, he laid out a plan to cut taxes, saying it would help."
+    assert [(a.speaker_text, a.cue) for a in extract_attributions(text)] == [("he", "saying")]
+
+
 def test_anonymous_sources():
     (a,) = extract_attributions("A senior official, speaking on condition of anonymity, said "
                                 "the talks had collapsed.")
