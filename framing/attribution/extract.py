@@ -40,7 +40,7 @@ from .cues import ATTITUDE_CATEGORIES as _ATTITUDE_CATEGORIES
 from .cues import Cue, cue_lexicon, find_cues, lower_same_length
 from .model import Attribution
 from .quotes import Quote, find_quotes, in_quotation, quotation_ranges
-from .speakers import SpeakerResolver
+from .speakers import SpeakerResolver, head_type
 from .words import WordClasses, cue_frames, person_titles, word_classes
 
 # Words that make the following quote a name, a title or a scare quote.
@@ -376,7 +376,16 @@ def _appositive(doc: _Doc, toks: list[tuple[int, int]], k: int) -> _Speaker | No
         p0, p1 = toks[name_start - 1]
         if norm[p0:p1].lower() in doc.words["preposition"] and doc.sentence(p0)[0] == p0:
             return None  # "During his news conference Friday, LePage ...": a fronted phrase
+    words = name.split()
+    if words[-1].islower() and _PROPER_NAME.fullmatch(desc) and head_type(name) is not None:
+        # "Obama's campaign press secretary, Ben LaBolt, said": the name is in apposition
+        return _Speaker(toks[j + 1][0], toks[k - 1][1], description=name)
     return _Speaker(toks[name_start][0], toks[j - 1][1], description=desc)
+
+
+# two to four capitalised words, initials and name particles: "Ben LaBolt", "Kevin de León"
+_PROPER_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+(?:(?:de|van|von|al|bin|da|di|du|la|le)"
+                          r"\s+)?[A-Z][\w'\u2019.-]*){1,3}")
 
 
 def _abbreviated(tok: str) -> bool:
@@ -812,8 +821,6 @@ def _same_sentence(doc: _Doc, draft: _Draft, pos: int) -> bool:
 
 
 def _is_document(doc: _Doc, sp: _Speaker) -> bool:
-    from .speakers import head_type
-
     return head_type(doc.norm[sp.start:sp.end]) == "document"
 
 

@@ -565,6 +565,18 @@ def test_an_opener_or_a_fronted_phrase_is_not_a_name_with_an_appositive():
     assert [(a.speaker_text, a.cue) for a in extract_attributions(text)] == [("he", "saying")]
 
 
+@pytest.mark.parametrize("text, speaker, description", [
+    ('"We will win," Obama\'s current campaign press secretary, Ben LaBolt, said in an email.',
+     "Ben LaBolt", "Obama's current campaign press secretary"),
+    ("Pelosi's spokesman, Drew Hammill, said the vote would be held.", "Drew Hammill",
+     "Pelosi's spokesman"),
+    ("Mahmoud Al Taie, a dentist, said the city had fallen.", "Mahmoud Al Taie", "a dentist"),
+])
+def test_a_role_then_a_name_in_apposition_names_the_speaker(text, speaker, description):
+    (a,) = extract_attributions(text)
+    assert (a.speaker, a.description, a.anonymous) == (speaker, description, False)
+
+
 def test_anonymous_sources():
     (a,) = extract_attributions("A senior official, speaking on condition of anonymity, said "
                                 "the talks had collapsed.")
