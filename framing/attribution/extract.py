@@ -303,7 +303,8 @@ def _walk_np(doc: _Doc, toks: list[tuple[int, int]], k: int) -> int | None:
         t = norm[toks[j][0]:toks[j][1]]
         tl = t.lower()
         if not t[0].isalnum():
-            if t in ("&", "-", "'", "\u2019") and start is not None:
+            if t in ("&", "-", "'", "\u2019") and start is not None and not (
+                    t == "-" and _spaced_dash(norm, toks[j])):
                 j -= 1
                 continue
             if t == "." and start is not None and j > 0 and toks[j - 1][1] == toks[j][0] and (
@@ -386,6 +387,13 @@ def _appositive(doc: _Doc, toks: list[tuple[int, int]], k: int) -> _Speaker | No
 # two to four capitalised words, initials and name particles: "Ben LaBolt", "Kevin de León"
 _PROPER_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+(?:(?:de|van|von|al|bin|da|di|du|la|le)"
                           r"\s+)?[A-Z][\w'\u2019.-]*){1,3}")
+
+
+def _spaced_dash(norm: str, tok: tuple[int, int]) -> bool:
+    """A "-" that is a dash ("WASHINGTON -- The ...", "X - Y"), not a hyphen inside a
+    name ("Ocasio-Cortez")."""
+    a, b = tok
+    return norm[a - 1:a] in (" ", "-", "") or norm[b:b + 1] in (" ", "-", "")
 
 
 def _abbreviated(tok: str) -> bool:
@@ -555,6 +563,9 @@ def _in_name(doc: _Doc, cue: Cue, prev: str, hi: int) -> bool:
     """A capitalised cue word inside a name: "the United States has", "the Islamic State
     group", "The Washington Post, Senator ..." (not a title-case headline, "Trump Says He Will
     Win")."""
+    if doc.norm[cue.start].isupper() and prev == "of" and _CAP_WORD_OF.search(
+            doc.norm, max(0, cue.start - 30), cue.start):
+        return True  # "Secretary of State", "Department of State"
     if not (doc.norm[cue.start].isupper() and prev[:1].isupper()):
         return False
     if doc.norm[cue.end:cue.end + 1] in _NAME_END_MARKS:
@@ -564,6 +575,7 @@ def _in_name(doc: _Doc, cue: Cue, prev: str, hi: int) -> bool:
 
 
 _NAME_END_MARKS = frozenset(",;:)")
+_CAP_WORD_OF = re.compile(r"\b[A-Z][a-z]+[ \t]+of[ \t]+$")
 # a determiner and an adverb before a participle or noun: "the newly announced policy", "the
 # widely reported figure", "the only question"
 _DETERMINER_ADVERB = re.compile(

@@ -577,6 +577,26 @@ def test_a_role_then_a_name_in_apposition_names_the_speaker(text, speaker, descr
     assert (a.speaker, a.description, a.anonymous) == (speaker, description, False)
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a dateline or a dash is not part of the speaker; a hyphen inside a name is
+    ("WASHINGTON -- The U.S. Department of the Treasury announced Thursday that it will "
+     "recognize the marriages.", "The U.S. Department of the Treasury"),
+    ("CHICAGO - Rahm Emanuel said the city would appeal.", "Rahm Emanuel"),
+    ("Rep. Alexandria Ocasio-Cortez said the plan was bad.", "Alexandria Ocasio-Cortez"),
+    # "Unlike" opens a phrase before the subject
+    ("Unlike several rival manufacturers, Pfizer planned to profit on its vaccine.", "Pfizer"),
+])
+def test_datelines_dashes_and_unlike_are_not_in_the_speaker(text, speaker):
+    (a,) = extract_attributions(text)
+    assert a.speaker == speaker
+
+
+def test_state_in_secretary_of_state_is_not_a_cue():
+    text = ('Rubio said Obama "wasted no time stripping parts from the engine of American '
+            'strength," and cast former Secretary of State Hillary Clinton as his loyal deputy.')
+    assert [(a.speaker, a.cue) for a in extract_attributions(text)] == [("Rubio", "said")]
+
+
 def test_anonymous_sources():
     (a,) = extract_attributions("A senior official, speaking on condition of anonymity, said "
                                 "the talks had collapsed.")
