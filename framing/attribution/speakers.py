@@ -45,6 +45,7 @@ from .words import (
     media_names,
     name_gender,
     person_titles,
+    place_names,
     source_terms,
     word_classes,
 )
@@ -115,7 +116,8 @@ class Mention:
                 "organisation", "media")) or (
                 2 <= len(words) <= 4 and head_type(self.name) is None
                 and not any(w.lower().rstrip(".") in place for w in words)
-                and not _media_in(self.name.lower()) and not _common_words(self.name))
+                and not _media_in(self.name.lower()) and not _common_words(self.name)
+                and self.name.lower() not in place_names())
         return self._person
 
     @property
@@ -322,6 +324,11 @@ def _is_anonymous_phrase(low: str) -> bool:
     return _anonymity_res()[0].search(low) is not None
 
 
+def _bare_name(name: str) -> str:
+    """``name`` without a leading "the" ("the United States" -> "United States")."""
+    return name[4:] if name[:4].lower() == "the " else name
+
+
 @lru_cache(maxsize=4096)
 def _name_source(name: str, description: str | None,
                  title_kind: str | None) -> tuple[str | None, bool, str]:
@@ -337,6 +344,8 @@ def _name_source(name: str, description: str | None,
         stype = title_kind
     else:
         stype = head_type(phrase)
+    if stype is None and _bare_name(name).lower() in place_names():
+        stype = "official"  # "Israel said", "the United States warned": its government
     words = name.split()
     det = word_classes()["determiner"]
     content_words = [w for w in words if w.lower() not in det]

@@ -79,6 +79,18 @@ def media_names() -> dict[str, str]:
 
 
 @cache
+def place_names() -> dict[str, str]:
+    """``{country or US state name or alias (lower case): kind}`` from
+    ``framing/lexicons/place_names.tsv`` (kind ``country``, ``us_state`` or both)."""
+    out: dict[str, str] = {}
+    for r in read_table("place_names.tsv"):
+        for name in [r["name"], *r["aliases"].split(",")]:
+            if name.strip() and name != "-":
+                out[name.strip().lower()] = r["kind"]
+    return out
+
+
+@cache
 def anonymity_cues() -> dict[str, str]:
     """``{phrase: kind}`` marking unnamed sources (kind ``condition`` or ``description``)."""
     return {r["pattern"].lower(): r["kind"] for r in read_table("anonymity_cues.tsv")}

@@ -597,6 +597,21 @@ def test_state_in_secretary_of_state_is_not_a_cue():
     assert [(a.speaker, a.cue) for a in extract_attributions(text)] == [("Rubio", "said")]
 
 
+def test_countries_speak_for_their_governments_and_are_never_antecedents():
+    assert [(a.speaker, a.source_type) for a in extract_attributions(
+        "Israel said the strikes would continue.")] == [("Israel", "official")]
+    assert [(a.speaker, a.source_type) for a in extract_attributions(
+        "The United States warned that sanctions would follow.")] == [
+        ("The United States", "official")]
+    text = ("Representative Raul Labrador spoke at a rally in Puerto Rico on Monday. He said the "
+            "island needed help.")
+    (a,) = extract_attributions(text)
+    assert a.speaker == "Raul Labrador"
+    from framing.attribution.words import place_names
+    assert place_names()["britain"] == "country" and place_names()["georgia"] == (
+        "country,us_state")
+
+
 def test_anonymous_sources():
     (a,) = extract_attributions("A senior official, speaking on condition of anonymity, said "
                                 "the talks had collapsed.")
