@@ -178,6 +178,16 @@ def split_prefixed_title(words: list[str]) -> tuple[int, int, str | None, str]:
     >>> split_prefixed_title(["The", "Justice", "Department"])
     (0, 0, None, '-')
     """
+    if len(words) > 2 and words[0].lower() in _FORMER:
+        # "former President Donald Trump": an elected head out of office speaks as a
+        # political actor, no longer for the state
+        i, n, kind, gender = split_prefixed_title(words[1:])
+        if not n:
+            return 0, 0, None, "-"
+        if kind == "official" and " ".join(w.lower().rstrip(".") for w in words[
+                1 + i:1 + i + n]) in _ELECTED_HEADS:
+            kind = "political"
+        return i + 1, n, kind, gender
     n, kind, gender = split_title(words)
     i = 0
     if not n:
@@ -200,7 +210,19 @@ def split_prefixed_title(words: list[str]) -> tuple[int, int, str | None, str]:
             kind, gender = k, g
     if i and kind in (None, "other", "-", "organisation"):
         kind = head_type(" ".join(words[:i])) or kind
+    elif i == 1 and kind == "official" and _ACRONYM.fullmatch(words[0]) and head_type(
+            words[0]) is None and words[0].lower() not in place_names() and " ".join(
+            w.lower().rstrip(".") for w in words[i:i + n]) in _AFFILIATED_TITLES:
+        kind = "organisation"  # "NAACP President Ben Jealous": the president of a body
     return i, n, kind, gender
+
+
+_FORMER = frozenset({"former", "ex", "ex-"})
+_ELECTED_HEADS = frozenset({"president", "vice president", "governor", "gov", "lt. gov",
+                            "lieutenant governor", "mayor", "prime minister"})
+# titles whose body an acronym before them names ("NAACP President", "AARP President")
+_AFFILIATED_TITLES = frozenset({"president", "vice president"})
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 @lru_cache(maxsize=8192)
@@ -338,10 +360,10 @@ def _name_source(name: str, description: str | None,
     :meth:`SpeakerResolver._source_type`), cached because speakers recur.
     """
     phrase = f"{description or ''} {name}".strip()
-    if _media_in(name.lower()):
+    if title_kind and title_kind not in ("other", "-"):
+        stype = title_kind  # "Mayor Michael Bloomberg" is a person, not the news service
+    elif _media_in(name.lower()):
         stype = "media"
-    elif title_kind and title_kind not in ("other", "-"):
-        stype = title_kind
     else:
         stype = head_type(phrase)
     if stype is None and _bare_name(name).lower() in place_names():

@@ -612,6 +612,24 @@ def test_countries_speak_for_their_governments_and_are_never_antecedents():
         "country,us_state")
 
 
+@pytest.mark.parametrize("text, speaker, source_type", [
+    # an elected head out of office speaks as a political actor; the title is stripped
+    ("In a statement, former President Donald Trump said the election was stolen.",
+     "Donald Trump", "political"),
+    ("Former New York City Mayor Michael Bloomberg said the plan worked.", "Michael Bloomberg",
+     "political"),
+    ("Former President Barack Obama said the law worked.", "Barack Obama", "political"),
+    ("U.S. President Joe Biden said the plan worked.", "Joe Biden", "official"),
+    # the president of a body named by its acronym speaks for that body
+    ("NAACP President Ben Jealous said the decision was wrong.", "Ben Jealous",
+     "organisation"),
+    ("The EPA said the rule would stand.", "EPA", "official"),
+])
+def test_former_heads_and_acronym_bodies(text, speaker, source_type):
+    (a,) = extract_attributions(text)
+    assert (a.speaker, a.source_type) == (speaker, source_type)
+
+
 def test_anonymous_sources():
     (a,) = extract_attributions("A senior official, speaking on condition of anonymity, said "
                                 "the talks had collapsed.")
