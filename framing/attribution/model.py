@@ -29,7 +29,9 @@ class Attribution:
     content : str
         ``text[content_start:content_end]``.
     fragments : tuple of (int, int)
-        The contiguous pieces of the content.
+        The contiguous pieces of the content. ``content`` runs from the first
+        to the last, so for a quote split around its attribution it holds the
+        narration between them; :attr:`content_pieces` leaves it out.
     quoted : tuple of (int, int)
         The spans inside quotation marks (without the marks).
     cue_start, cue_end, cue : int, int, str or None
@@ -73,6 +75,25 @@ class Attribution:
     anonymous: bool = False
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
+    @property
+    def content_pieces(self) -> str:
+        """The content without what lies between its fragments (the narration of a
+        quote split around its attribution): the pieces joined by a space.
+
+        Examples
+        --------
+        >>> from framing.attribution import extract_attributions
+        >>> (a,) = extract_attributions('"We won," he said, "and we will win again."')
+        >>> a.content
+        'We won," he said, "and we will win again.'
+        >>> a.content_pieces
+        'We won, and we will win again.'
+        """
+        if len(self.fragments) < 2:
+            return self.content
+        return " ".join(self.content[a - self.content_start:b - self.content_start].strip()
+                        for a, b in self.fragments)
+
     def to_dict(self, doc_id: str | None = None) -> dict[str, Any]:
         """A flat JSON-ready record (the ``framing quotes`` output schema)."""
         out: dict[str, Any] = {} if doc_id is None else {"doc_id": doc_id}
@@ -83,6 +104,7 @@ class Attribution:
             out[name] = getattr(self, name)
         out["learned"] = bool(self.extra.get("learned", False))
         out["source_type_from"] = self.extra.get("source_type_from", "text")
+        out["content_pieces"] = self.content_pieces
         out["fragments"] = [list(f) for f in self.fragments]
         out["quoted"] = [list(q) for q in self.quoted]
         return out

@@ -630,6 +630,16 @@ def test_former_heads_and_acronym_bodies(text, speaker, source_type):
     assert (a.speaker, a.source_type) == (speaker, source_type)
 
 
+def test_content_pieces_leave_out_the_narration_of_a_split_quote(seed_text):
+    (a,) = extract_attributions('"We won," he said, "and we will win again."')
+    assert a.content == 'We won," he said, "and we will win again.'
+    assert a.content_pieces == "We won, and we will win again."
+    assert a.to_dict()["content_pieces"] == a.content_pieces
+    for att in extract_attributions(seed_text):
+        pieces = " ".join(seed_text[x:y].strip() for x, y in att.fragments)
+        assert att.content_pieces == (att.content if len(att.fragments) < 2 else pieces)
+
+
 def test_anonymous_sources():
     (a,) = extract_attributions("A senior official, speaking on condition of anonymity, said "
                                 "the talks had collapsed.")
