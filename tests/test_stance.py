@@ -274,8 +274,10 @@ def test_basil_end_to_end(shared_data, bench):
     assert by_name[("hpo", "James Mattis")] == {"Jim Mattis", "Mattis"}
     assert by_name[("fox", "Donald Trump")] == {"Donald J. Trump", "Trump"}
     results = bench.score_articles(items)
+    # nyt, Mattis: "Mr. Mattis's letter ... Instead, it condemned Mr. Trump's approach" -- the
+    # "it" resolves to the letter, so the emotive cue is now the target's own
     assert [r.label for r in results] == ["neutral", "neutral", "neutral", "negative",
-                                          "neutral", "neutral"]
+                                          "negative", "neutral"]
     for it, r in zip(items, results, strict=True):
         for e in r.evidence:
             assert it["text"][e.start:e.end] == e.text

@@ -63,6 +63,13 @@ _PARTY_AFTER = re.compile(r"\s*[(,]\s*(?:[RDI]|Rep|Dem|Ind)\s*[-\u2013,]\s*[A-Z]
 _NAME_RE = re.compile(rf"(?=[A-Zaeb]){_NAME_TOKEN}(?:[ \t]+(?:(?:al|el|bin|ibn|de|van|von|der|da|di|du|le|"
                       rf"la|abu|bint)[ \t]+)?{_NAME_TOKEN})*")
 _NAME_BEFORE = re.compile(rf"(?:(?=[A-Zaeb]){_NAME_TOKEN}[ \t]+)+$")
+# the subject at the start of a sentence: a determiner, up to three capitalised and two
+# lower-case modifiers, a lower-case head noun, then a lower-case word (its verb)
+_LEAD_NP = re.compile(
+    r"[\"'\u201c\u2018(]?(?:(?:But|And|So|Yet|Still|However|Meanwhile|Instead),?[ \t]+)?"
+    r"((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Bb]oth|[Aa]ll|[Tt]wo|"
+    r"[Tt]hree|[Tt]hose|[Tt]hese|[Tt]his|[Tt]hat)[ \t]+)?(?:[A-Z][\w'\u2019.&-]*[ \t]+){0,3})")
+_LOWER_WORD = re.compile(r"[a-z][\w-]*")
 _OF_TITLE = "Secretary of "  # the one title with a lower-case word ("Secretary of State")
 _WINDOW = 1000  # characters either side of a position that the sentence rules look at
 _PRONOUNS = {"he": "m", "she": "f", "they": "pl", "it": "n", "him": "m", "her": "f"}
@@ -365,7 +372,7 @@ def _name_source(name: str, description: str | None,
     elif _media_in(name.lower()):
         stype = "media"
     else:
-        stype = head_type(phrase)
+        stype = head_type(name) or head_type(phrase)  # the role in the name comes first
     if stype is None and _bare_name(name).lower() in place_names():
         stype = "official"  # "Israel said", "the United States warned": its government
     words = name.split()
@@ -731,7 +738,51 @@ class SpeakerResolver:
                 break  # the name is nearer than any earlier speaker left
             if info.get("speaker") and self._fits(kind, info):
                 return dict(info)
+        if mention is None and kind in ("pl", "n"):
+            return self._subject_antecedent(kind, pos)
         return None if mention is None else mention[1]
+
+    def _subject_antecedent(self, kind: str, pos: int) -> dict[str, Any] | None:
+        """For "they" or "it" with no name or speaker to refer to: the subject of the
+        sentence before, when it is a typed role noun phrase of the right number
+        ("Republican leaders met on Tuesday. They said ..."; "The company ... It said")."""
+        k = bisect_right(self._starts, pos) - 1
+        if k < 1 or pos - self._starts[k] > 40:
+            return None  # only a pronoun that opens its sentence, or nearly
+        m = _LEAD_NP.match(self.norm, self._starts[k - 1], self._ends[k - 1])
+        if m is None:
+            return None
+        terms = source_terms()
+        # the head is the first lower-case word that is a role noun ("leaders" in "Republican
+        # leaders met"); a verb must follow it
+        words = list(_LOWER_WORD.finditer(self.norm, m.end(), min(m.end() + 60,
+                                                                   self._ends[k - 1])))
+        caps = m.group(1).split()
+        if caps and caps[-1].lower() in terms and words and words[0].start() == m.end() and (
+                words[0].group().lower() not in terms):
+            words = [None, *words]  # "Democrats met ...": the head is capitalised
+        for i, w in enumerate(words[:3]):
+            if w is None:
+                start, end = m.start(1), m.start(1) + len(m.group(1).rstrip())
+                break
+            if w.group().lower() in terms:
+                if i + 1 >= len(words) or words[i + 1].start() - w.end() > 2:
+                    return None
+                start, end = m.start(1) if m.group(1) else words[0].start(), w.end()
+                break
+            if i > 0 and words[i - 1] is not None and w.start() - words[i - 1].end() > 1:
+                return None
+        else:
+            return None
+        phrase, head = self.norm[start:end], self.norm[start:end].split()[-1].lower()
+        plural = head.endswith("s") and not head.endswith("ss") or head in ("people", "police")
+        if (kind == "pl") != plural:
+            return None
+        stype, anonymous = self._source_type(phrase, None, None, start)
+        if kind == "n" and stype not in ("organisation", "official", "media", "document"):
+            return None
+        return {"speaker": phrase, "speaker_start": start, "speaker_end": end,
+                "source_type": stype, "anonymous": anonymous, "description": None}
 
     def _mention_antecedent(self, kind: str, lo: int, pos: int
                             ) -> tuple[int, dict[str, Any]] | None:

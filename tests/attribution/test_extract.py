@@ -299,6 +299,8 @@ def _antecedent_by_collecting(resolver, pronoun, pos):
     candidates += [(s, info) for s, info in resolver._speakers
                    if lo <= s < pos and info.get("speaker") and resolver._fits(kind, info)]
     candidates.sort(key=lambda c: c[0])
+    if not candidates and kind in ("pl", "n"):  # "They"/"It" opening a sentence: its subject
+        return resolver._subject_antecedent(kind, pos)
     return dict(candidates[-1][1]) if candidates else None
 
 
@@ -638,6 +640,31 @@ def test_content_pieces_leave_out_the_narration_of_a_split_quote(seed_text):
     for att in extract_attributions(seed_text):
         pieces = " ".join(seed_text[x:y].strip() for x, y in att.fragments)
         assert att.content_pieces == (att.content if len(att.fragments) < 2 else pieces)
+
+
+@pytest.mark.parametrize("text, speaker, source_type", [
+    # "they"/"it" opening a sentence, with no name to refer to: the subject before it
+    ("Democrats met on Tuesday. They said the bill was dead.", "Democrats", "political"),
+    ("But state lawmakers balked on Monday. They said the bill was dead.", "state lawmakers",
+     "political"),
+    ("Protesters marched to the palace. They said the election was rigged.", "Protesters",
+     "witness"),
+    ("The company released its results on Monday. It said that profits fell sharply.",
+     "The company", "organisation"),
+    ("Republican leaders met on Tuesday. They said the bill was dead.", "Republican leaders",
+     "political"),
+])
+def test_a_pronoun_opening_a_sentence_can_refer_to_the_subject_before(text, speaker,
+                                                                        source_type):
+    (a,) = extract_attributions(text)
+    assert (a.speaker, a.source_type) == (speaker, source_type)
+    assert a.speaker_text in ("They", "It")
+
+
+def test_the_role_in_the_name_outranks_the_description():
+    (a,) = extract_attributions("Harvard economist Jeff Miron, a vocal supporter of marijuana "
+                                "policy reform, said the law was in jeopardy.")
+    assert (a.speaker, a.source_type) == ("Harvard economist Jeff Miron", "expert")
 
 
 def test_anonymous_sources():
