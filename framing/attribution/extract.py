@@ -489,8 +489,9 @@ def _subject(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
             return None
         if start is not None and not _is_cap(t) and (
                 tl in stop or tl in doc_cue_forms() or (tl.endswith("ed") and len(tl) > 4)
-                or _is_finite_verb(tl)):
-            break  # "Joe Manchin dealt a blow": the subject ends at its verb
+                or _is_finite_verb(tl) or (tl.endswith("ly") and _is_adverb(tl) and _names_before(
+                    norm[toks[j - 1][0]:toks[j - 1][1]], w))):
+            break  # "Joe Manchin dealt a blow", "Donald Trump regularly incites": its verb
         if start is not None and tl in w["preposition"] and tl not in {"of", "for", "in"}:
             break
         if start is None and tl in w["preposition"]:
@@ -581,6 +582,12 @@ _CAP_WORD_OF = re.compile(r"\b[A-Z][a-z]+[ \t]+of[ \t]+$")
 _DETERMINER_ADVERB = re.compile(
     r"\b(?:the|a|an|this|these|those|its|his|her|their|our|whose)\s+([a-z]+ly)\s+$",
     re.IGNORECASE)
+
+
+def _names_before(prev: str, w: WordClasses) -> bool:
+    """``prev`` (the word before an adverb) ends a name: capitalised, not "The" or "Most"."""
+    return _is_cap(prev) and prev.lower() not in w["determiner"] and prev.lower() not in {
+        "most", "more", "less", "least", "an"}
 
 
 @lru_cache(maxsize=4096)

@@ -507,6 +507,9 @@ def test_a_noun_cue_after_to_keeps_its_content_without_a_speaker():
     ("Senate Republicans sank the measure, saying it cost too much.", "Senate Republicans"),
     ("The U.S. Supreme Court struck down a key portion of the law, saying it went too far.",
      "The U.S. Supreme Court"),
+    # an adverb right after a name ends the subject too (not one inside a noun phrase)
+    ("Editor's note: Donald Trump regularly incites political violence and is a serial liar "
+     "who has repeatedly pledged to ban all Muslims from entering the U.S.", "Donald Trump"),
 ])
 def test_the_subject_fallback_ends_at_an_irregular_verb(text, speaker):
     (a,) = extract_attributions(text)
