@@ -40,7 +40,7 @@ from .cues import ATTITUDE_CATEGORIES as _ATTITUDE_CATEGORIES
 from .cues import Cue, cue_lexicon, find_cues, lower_same_length
 from .model import Attribution
 from .quotes import Quote, find_quotes, in_quotation, quotation_ranges
-from .speakers import SpeakerResolver, head_type
+from .speakers import SpeakerResolver, head_type, split_prefixed_title
 from .words import WordClasses, cue_frames, person_titles, word_classes
 
 # Words that make the following quote a name, a title or a scare quote.
@@ -378,10 +378,18 @@ def _appositive(doc: _Doc, toks: list[tuple[int, int]], k: int) -> _Speaker | No
         if norm[p0:p1].lower() in doc.words["preposition"] and doc.sentence(p0)[0] == p0:
             return None  # "During his news conference Friday, LePage ...": a fronted phrase
     words = name.split()
-    if words[-1].islower() and _PROPER_NAME.fullmatch(desc) and head_type(name) is not None:
+    if words[-1].islower() and _titled_name(desc) and head_type(name) is not None:
         # "Obama's campaign press secretary, Ben LaBolt, said": the name is in apposition
         return _Speaker(toks[j + 1][0], toks[k - 1][1], description=name)
     return _Speaker(toks[name_start][0], toks[j - 1][1], description=desc)
+
+
+def _titled_name(phrase: str) -> bool:
+    """``phrase`` is a name, after any title ("Ben LaBolt", "former Vice President Dick
+    Cheney")."""
+    words = phrase.split()
+    n_prefix, n_title, _, _ = split_prefixed_title(words)
+    return _PROPER_NAME.fullmatch(" ".join(words[n_prefix + n_title:])) is not None
 
 
 # two to four capitalised words, initials and name particles: "Ben LaBolt", "Kevin de León"

@@ -575,6 +575,8 @@ def test_an_opener_or_a_fronted_phrase_is_not_a_name_with_an_appositive():
      "Ben LaBolt", "Obama's current campaign press secretary"),
     ("Pelosi's spokesman, Drew Hammill, said the vote would be held.", "Drew Hammill",
      "Pelosi's spokesman"),
+    ("Their father, former Vice President Dick Cheney, said the family was united.",
+     "Dick Cheney", "Their father"),
     ("Mahmoud Al Taie, a dentist, said the city had fallen.", "Mahmoud Al Taie", "a dentist"),
 ])
 def test_a_role_then_a_name_in_apposition_names_the_speaker(text, speaker, description):
