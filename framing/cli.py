@@ -31,13 +31,15 @@ EXAMPLES_QUOTES = """\
 examples:
   framing quotes corpora/seed/mosul-2014-06-11.txt --format table
   framing quotes corpora/allsides-roundups/allsides-roundups.jsonl > quotes.jsonl
+  framing quotes corpora/allsides-roundups/allsides-roundups.jsonl --corpus-types --format table
   echo '"We will win," the mayor said.' | framing quotes -
 
 output (JSON Lines, one object per attribution): doc_id, kind (direct|indirect|mixed),
-content, content_start, content_end, speaker (resolved name), speaker_text (as written),
-speaker_start, speaker_end, cue, cue_start, cue_end, cue_lemma, cue_category,
-source_type, anonymous, description, fragments, quoted. Offsets are characters into the
-article text.
+content, content_start, content_end, content_pieces (a split quote without the narration
+between its pieces), speaker (resolved name), speaker_text (as written), speaker_start,
+speaker_end, cue, cue_start, cue_end, cue_lemma, cue_category, source_type,
+source_type_from (text|corpus), anonymous, description, fragments, quoted. Offsets are
+characters into the article text.
 """
 
 EXAMPLES_RUN = """\
