@@ -718,6 +718,10 @@ def _content_after(doc: _Doc, cue: Cue, hi: int) -> tuple[int, int, bool] | None
     has_that = _THAT.match(norm, pos, hi) is not None
     start = pos
     end = _clause_end(doc, start + (4 if has_that else 0), hi)
+    for g in _GLOSS.finditer(norm, start, end):  # "..., a sign of growing tensions"
+        if g.group(1).lower() in doc.words["gloss"]:
+            end = g.start()
+            break
     while end > start and norm[end - 1] in _TRAILING:
         end -= 1
     if end - start < 3 or len(norm[start:end].split()) < (3 if has_that else 2):
@@ -750,6 +754,11 @@ def _content_after(doc: _Doc, cue: Cue, hi: int) -> tuple[int, int, bool] | None
     return None
 
 
+# an appositive the author adds to a reported clause: ", a sign of ...", ", the latest move in"
+_GLOSS = re.compile(r",[ \t]+(?:a|an|another|the[ \t]+latest)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+                    r"([a-z]+)\b(?=[ \t]+(?:of|in|to|for|that|against|from)\b)")
+# a reported clause opened by a pronoun subject right after a cue: "says it is", "said they"
+_PRONOUN_SUBJECT = re.compile(r"[ \t]+(?:he|she|it|they|we|i|its|their|his|her)\b")
 # ', adding' / '," adding' / ' \u2014 according to' right before a cue
 _THEN_ING = re.compile(r"\s*,\s*(\w+ing)\b")
 # what may hang between a reported clause and the next attribution: ", and", " but"
@@ -764,8 +773,12 @@ def _clause_cuts(doc: _Doc) -> list[tuple[int, int]]:
     norm = doc.norm
     cuts = []
     for c in doc.cues:
-        if norm[max(0, c.start - 5):c.start] == " and " and _THAT.match(norm, c.end,
-                                                                          c.end + 12):
+        if norm[max(0, c.start - 5):c.start] == " and " and (
+                _THAT.match(norm, c.end, c.end + 12) or (
+                    c.category not in _ATTITUDE_CATEGORIES and not c.form.endswith("ing")
+                    and " " not in c.form and _PRONOUN_SUBJECT.match(norm, c.end))):
+            # "... and request that ...", "said it had fixed it and says it is ...": a new
+            # attributed clause of the same speaker
             cuts.append((c.start, c.start - 5))
             continue
         if c.form.endswith("ing") or c.lemma == "according to":

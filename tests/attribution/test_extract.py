@@ -672,6 +672,30 @@ def test_the_role_in_the_name_outranks_the_description():
     assert (a.speaker, a.source_type) == ("Harvard economist Jeff Miron", "expert")
 
 
+def test_a_second_speech_verb_of_the_same_speaker_opens_its_own_record():
+    text = ("Michelle Fields tweeted a photograph of her bruised forearm and said she had been "
+            "yanked backward.")
+    assert [(a.speaker, a.cue, a.content) for a in extract_attributions(text)] == [
+        ("Michelle Fields", "tweeted", "a photograph of her bruised forearm"),
+        ("Michelle Fields", "said", "she had been yanked backward")]
+    text = ("The company said it had fixed the problem and says it is picking up its efforts "
+            "to remove the posts.")
+    assert [(a.cue, a.content) for a in extract_attributions(text)] == [
+        ("said", "it had fixed the problem"),
+        ("says", "it is picking up its efforts to remove the posts")]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Some Republicans rejected Mr. Trump's suggestion, an indication of the political risks "
+     "for the party.", "Mr. Trump's suggestion"),
+    ("Officials said Iran fired rockets at the base, the latest escalation in a week of "
+     "attacks.", "Iran fired rockets at the base"),
+])
+def test_the_authors_appended_comment_is_not_content(text, content):
+    (a,) = extract_attributions(text)
+    assert a.content == content
+
+
 def test_anonymous_sources():
     (a,) = extract_attributions("A senior official, speaking on condition of anonymity, said "
                                 "the talks had collapsed.")
