@@ -41,7 +41,7 @@ from .cues import Cue, cue_lexicon, find_cues, lower_same_length
 from .model import Attribution
 from .quotes import Quote, find_quotes, in_quotation, quotation_ranges
 from .speakers import SpeakerResolver, head_type, split_prefixed_title
-from .words import WordClasses, cue_frames, person_titles, word_classes
+from .words import WordClasses, cue_frames, parts_of_speech, person_titles, word_classes
 
 # Words that make the following quote a name, a title or a scare quote.
 _NAMING = re.compile(r"(?:so-called|so called|dubbed|nicknamed|known as|titled|entitled|named|"
@@ -602,11 +602,9 @@ def _names_before(prev: str, w: WordClasses) -> bool:
 def _is_finite_verb(word: str) -> bool:
     """An inflected verb form that is never a noun, adjective or -ing form ("dealt",
     "released", "wrote", "issues" is a noun too): where a subject ends."""
-    from lemminflect import getAllLemmas
-
     if not word.isalpha() or word.endswith("ing"):
         return False
-    pos = getAllLemmas(word)
+    pos = parts_of_speech(word)
     verb = pos.get("VERB")
     return verb is not None and len(pos) == 1 and word not in verb
 
@@ -614,9 +612,7 @@ def _is_finite_verb(word: str) -> bool:
 @lru_cache(maxsize=1024)
 def _is_adverb(word: str) -> bool:
     """An adverb that is never a noun or verb ("newly", "only"; not "family", "rally")."""
-    from lemminflect import getAllLemmas
-
-    pos = getAllLemmas(word.lower())
+    pos = parts_of_speech(word.lower())
     return "ADV" in pos and "NOUN" not in pos and "VERB" not in pos
 
 

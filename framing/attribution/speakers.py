@@ -44,6 +44,7 @@ from .words import (
     given_names,
     media_names,
     name_gender,
+    parts_of_speech,
     person_titles,
     place_names,
     source_terms,
@@ -63,8 +64,8 @@ _PARTY_AFTER = re.compile(r"\s*[(,]\s*(?:[RDI]|Rep|Dem|Ind)\s*[-\u2013,]\s*[A-Z]
 _NAME_RE = re.compile(rf"(?=[A-Zaeb]){_NAME_TOKEN}(?:[ \t]+(?:(?:al|el|bin|ibn|de|van|von|der|da|di|du|le|"
                       rf"la|abu|bint)[ \t]+)?{_NAME_TOKEN})*")
 _NAME_BEFORE = re.compile(rf"(?:(?=[A-Zaeb]){_NAME_TOKEN}[ \t]+)+$")
-# the subject at the start of a sentence: a determiner, up to three capitalised and two
-# lower-case modifiers, a lower-case head noun, then a lower-case word (its verb)
+# the start of a sentence's subject: an opener, a determiner and up to three capitalised
+# words; SpeakerResolver._subject_antecedent reads the head noun and the verb after it
 _LEAD_NP = re.compile(
     r"[\"'\u201c\u2018(]?(?:(?:But|And|So|Yet|Still|However|Meanwhile|Instead),?[ \t]+)?"
     r"((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Bb]oth|[Aa]ll|[Tt]wo|"
@@ -237,12 +238,10 @@ def _common_words(name: str) -> bool:
     """Every word of ``name`` is an English word (known to lemminflect) and the first is not
     a given name: a thing or an event, not a person ("Social Security", "Capitol Hill",
     "Civil Liberties"; not "Mark Warren" or "Rush Limbaugh")."""
-    from lemminflect import getAllLemmas
-
     words = name.lower().split()
     if words[0] in given_names():
         return False
-    return all(w.isalpha() and getAllLemmas(w) for w in words)
+    return all(w.isalpha() and parts_of_speech(w) for w in words)
 
 
 @lru_cache(maxsize=8192)  # small: cached entries are objects the garbage collector scans
@@ -752,28 +751,10 @@ class SpeakerResolver:
         m = _LEAD_NP.match(self.norm, self._starts[k - 1], self._ends[k - 1])
         if m is None:
             return None
-        terms = source_terms()
-        # the head is the first lower-case word that is a role noun ("leaders" in "Republican
-        # leaders met"); a verb must follow it
-        words = list(_LOWER_WORD.finditer(self.norm, m.end(), min(m.end() + 60,
-                                                                   self._ends[k - 1])))
-        caps = m.group(1).split()
-        if caps and caps[-1].lower() in terms and words and words[0].start() == m.end() and (
-                words[0].group().lower() not in terms):
-            words = [None, *words]  # "Democrats met ...": the head is capitalised
-        for i, w in enumerate(words[:3]):
-            if w is None:
-                start, end = m.start(1), m.start(1) + len(m.group(1).rstrip())
-                break
-            if w.group().lower() in terms:
-                if i + 1 >= len(words) or words[i + 1].start() - w.end() > 2:
-                    return None
-                start, end = m.start(1) if m.group(1) else words[0].start(), w.end()
-                break
-            if i > 0 and words[i - 1] is not None and w.start() - words[i - 1].end() > 1:
-                return None
-        else:
+        span = self._subject_head(m, self._ends[k - 1])
+        if span is None:
             return None
+        start, end = span
         phrase, head = self.norm[start:end], self.norm[start:end].split()[-1].lower()
         plural = head.endswith("s") and not head.endswith("ss") or head in ("people", "police")
         if (kind == "pl") != plural:
@@ -783,6 +764,26 @@ class SpeakerResolver:
             return None
         return {"speaker": phrase, "speaker_start": start, "speaker_end": end,
                 "source_type": stype, "anonymous": anonymous, "description": None}
+
+    def _subject_head(self, m: re.Match[str], hi: int) -> tuple[int, int] | None:
+        """``(start, end)`` of the subject whose start :data:`_LEAD_NP` matched, up to its
+        head role noun: a capitalised one right before a lower-case word ("Democrats met"),
+        else the first of up to three lower-case words that is one, with a word right after
+        it ("Republican leaders met"); None without such a head. ``hi``: the sentence end."""
+        terms = source_terms()
+        words = list(_LOWER_WORD.finditer(self.norm, m.end(), min(m.end() + 60, hi)))
+        caps = m.group(1).split()
+        if caps and caps[-1].lower() in terms and words and words[0].start() == m.end() and (
+                words[0].group().lower() not in terms):
+            return m.start(1), m.start(1) + len(m.group(1).rstrip())
+        for i, w in enumerate(words[:3]):
+            if w.group().lower() in terms:
+                if i + 1 >= len(words) or words[i + 1].start() - w.end() > 2:
+                    return None
+                return (m.start(1) if m.group(1) else words[0].start()), w.end()
+            if i > 0 and w.start() - words[i - 1].end() > 1:
+                return None
+        return None
 
     def _mention_antecedent(self, kind: str, lo: int, pos: int
                             ) -> tuple[int, dict[str, Any]] | None:

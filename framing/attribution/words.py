@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from ..lexicons import read_table
@@ -76,6 +76,16 @@ def media_names() -> dict[str, str]:
             if alias.strip():
                 out[alias.strip().lower()] = r["name"]
     return out
+
+
+@lru_cache(maxsize=16384)
+def parts_of_speech(word: str) -> dict[str, tuple[str, ...]]:
+    """``{part of speech: lemmas}`` of ``word`` in lemminflect's lexicon (``{}`` for a word it
+    does not know); shared by the rules that tell a verb, an adverb or a common word. Read
+    only (cached)."""
+    from lemminflect import getAllLemmas
+
+    return getAllLemmas(word)
 
 
 @cache
