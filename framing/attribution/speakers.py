@@ -830,5 +830,6 @@ class SpeakerResolver:
                 and head_type(" ".join(name.split()[-2:])) is not None)
         if kind in ("m", "f") and not plural and (person or info.get("source_type") not in (
                 "organisation", "media", "document")):
-            return info.get("_gender", "-") in (kind, "-") and name[:1].isupper()
+            return info.get("_gender", "-") in (kind, "-") and name[:1].isupper() and (
+                _bare_name(name).lower() not in place_names())  # "Israel said ... he" is not
         return False

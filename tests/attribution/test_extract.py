@@ -617,6 +617,11 @@ def test_countries_speak_for_their_governments_and_are_never_antecedents():
     from framing.attribution.words import place_names
     assert place_names()["britain"] == "country" and place_names()["georgia"] == (
         "country,us_state")
+    # a country that spoke earlier is not what "he" or "she" refers to
+    atts = extract_attributions("The United States said the talks would resume. She said the "
+                                "deal was close.")
+    assert [(a.speaker_text, a.speaker) for a in atts] == [
+        ("The United States", "The United States"), ("She", "She")]
 
 
 @pytest.mark.parametrize("text, speaker, source_type", [
