@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -424,7 +424,10 @@ def _role_automaton() -> ahocorasick.Automaton:
              if " " not in t and "-" not in t and kind != "document"}
     auto = ahocorasick.Automaton()
     for key in sorted(set(titles) | set(roles)):
-        auto.add_word(key, (len(key), titles.get(key), roles.get(key)))
+        # keyed with what follows a title or role noun that a name may follow (a blank or
+        # "."), so the automaton does not report the many other places it is found
+        for after in (" ", "\t", "."):
+            auto.add_word(key + after, (len(key), titles.get(key), roles.get(key)))
     auto.make_automaton()
     return auto
 
@@ -438,8 +441,9 @@ def _name_roles(norm: str, low: str) -> dict[str, str]:
     roles: dict[str, str] = {}
     named: list[tuple[int, int, str]] = []  # role nouns before a capital, after the titles
     n = len(norm)
-    for end, (length, title_kind, role_kind) in _role_automaton().iter(low):  # one pass in C
-        start = end - length + 1
+    # one pass in C; a hit ends with the character after the word
+    for end, (length, title_kind, role_kind) in _role_automaton().iter(low):
+        start, end = end - length, end - 1  # end: the word's last character
         if start and (low[start - 1].isalnum() or low[start - 1] in "._"):
             continue  # inside a word
         if title_kind is not None and norm[start].isupper():  # capitalised titles
@@ -545,6 +549,18 @@ class SpeakerResolver:
         for k in range(first, last + 1):
             out += [m for m in self._stretch(k) if lo <= m.start < hi]
         return out
+
+    def mentions_back(self, lo: int, hi: int) -> Iterator[Mention]:
+        """``reversed(mentions_before(lo, hi))``, found stretch by stretch from ``hi`` back:
+        a caller that stops at the first mention it wants never finds the others."""
+        sents = self._starts
+        if not sents:
+            return
+        first = max(bisect_right(sents, lo) - 1, 0)
+        for k in range(max(bisect_right(sents, hi - 1) - 1, 0), first - 1, -1):
+            for m in reversed(self._stretch(k)):
+                if lo <= m.start < hi:
+                    yield m
 
     def mentions_in(self, lo: int, hi: int) -> list[Mention]:
         """Capitalised name mentions starting in ``[lo, hi)``, titles stripped."""
@@ -788,7 +804,7 @@ class SpeakerResolver:
     def _mention_antecedent(self, kind: str, lo: int, pos: int
                             ) -> tuple[int, dict[str, Any]] | None:
         """The last name mention in ``[lo, pos)`` that a pronoun of ``kind`` can refer to."""
-        for m in reversed(self.mentions_before(lo, pos)):
+        for m in self.mentions_back(lo, pos):
             if m.end > pos or self._in_quote(m.start):
                 continue
             if kind in ("m", "f") and m.is_person and m.gender in (kind, "-"):

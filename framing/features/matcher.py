@@ -36,6 +36,11 @@ class Match(NamedTuple):
     negated: bool = False
 
 
+# Match(...) runs a generated Python __new__; the tuple constructor builds the same record
+# without it (a few hundred matches per article).
+_new_match = tuple.__new__
+
+
 @lru_cache(maxsize=65536)
 def word_forms(term: str) -> frozenset[str]:
     """The term and its inflections, lower case.
@@ -136,17 +141,26 @@ class LexiconMatcher:
                 for form in (word_forms(term) if inflect else {term}):
                     table.setdefault(form, set()).add((cat, term, False))
         # The automaton runs over the text with every separator (not a letter, digit, "_", "-"
-        # or "'") turned into a blank and a blank put in front, and each form is keyed with a
-        # blank in front: so it reports only forms that start a word (it reported twice as
-        # many, half of them inside words, each a Python-level iteration). A form holding a
-        # separator ("car bombs") is checked against the text itself.
-        keyed: dict[str, list[tuple[str | None, tuple[tuple[int, str, str, bool], ...]]]] = {}
+        # or "'") turned into a blank, a blank put in front and one at the end, and each form is
+        # keyed with a blank in front: so it reports only forms that start a word (it reported
+        # twice as many, half of them inside words, each a Python-level iteration). A form
+        # matched as a whole word is also keyed with what may follow a word's end (a blank or
+        # "'", as in "slam's"), twice, so the automaton does not report it inside a longer word
+        # either (it did, for half of the remaining reports); a form with a prefix entry keeps
+        # the plain key and the check on what follows. A form holding a separator ("car bombs")
+        # is checked against the text itself.
+        keyed: dict[str, list[tuple[int, str | None, tuple[tuple[int, str, str, bool], ...]]]] = {}
         index = {cat: i for i, cat in enumerate(self.categories)}
         for form, entries in sorted(table.items()):
             has_separator = _SEPARATOR.search(form) is not None or " " in form
-            keyed.setdefault(" " + _SEPARATOR.sub(" ", form), []).append((
-                form if has_separator else None,
-                tuple((index[cat], cat, lemma, prefix) for cat, lemma, prefix in sorted(entries))))
+            variant = (form if has_separator else None,
+                       tuple((index[cat], cat, lemma, prefix) for cat, lemma, prefix in sorted(entries)))
+            key = " " + _SEPARATOR.sub(" ", form)
+            if any(prefix for _, _, prefix in entries):
+                keyed.setdefault(key, []).append((0, *variant))
+            else:
+                for end in _WORD_ENDS:
+                    keyed.setdefault(key + end, []).append((1, *variant))
         self._auto = ahocorasick.Automaton()
         for key, variants in keyed.items():
             self._auto.add_word(key, (len(key) - 1, tuple(variants)))
@@ -173,20 +187,21 @@ class LexiconMatcher:
         best: dict[tuple[int, int], tuple[int, str, str]] = {}
         # a word starts right after a separator: the blank in front of every key sits there
         for end_idx, (length, variants) in self._auto.iter(_blanked(low)):
-            start, end = end_idx - length, end_idx  # offsets in low (one blank in front)
+            start = end_idx - length  # offset in low (the key has one blank in front)
             if skip_names and text[start].isupper() and _mid_sentence(text, start):
                 continue  # "May", "Patriotic Union", "Communist Party": part of a name
-            open_end = end < n and (low[end].isalnum() or low[end] in "_-")  # inside a word
-            for form, entries in variants:
+            for trail, form, entries in variants:
                 if form is not None and not low.startswith(form, start):
                     continue  # the text has another separator where the form has one
+                end = end_idx - trail  # a whole-word key ends with the character after the word
+                open_end = not trail and end < n and (low[end].isalnum() or low[end] in "_-")
                 for idx, cat, lemma, prefix in entries:
                     e = end
                     if prefix:
                         while e < n and low[e].isalnum():
                             e += 1
                     elif open_end:
-                        continue
+                        continue  # inside a word
                     key = (start, idx)
                     got = best.get(key)
                     if got is None or got[0] < e:
@@ -204,7 +219,7 @@ class LexiconMatcher:
             k = bisect_right(neg_ends, start) - 1
             negated = k >= 0 and negators[k][0] >= start - 40 and _negated(
                 low, start, negators, neg_ends, focus)
-            out.append(Match(start, end, cat, lemma, negated))
+            out.append(_new_match(Match, (start, end, cat, lemma, negated)))
         return out
 
 
@@ -223,9 +238,9 @@ _NT = re.compile(r"n't(?![\w'])")
 @lru_cache(maxsize=4)
 def _blanked(low: str) -> str:
     """``low`` with every separator (:data:`_SEPARATOR`) turned into a blank, and a blank in
-    front: the text the automaton runs over. Kept for the last few texts, as the frame
+    front and at the end: the text the automaton runs over. Kept for the last few texts, as the frame
     matchers and the loaded-language matcher of one article see the same text."""
-    return " " + _SEPARATOR.sub(" ", low)
+    return " " + _SEPARATOR.sub(" ", low) + " "
 
 
 @lru_cache(maxsize=4)
@@ -254,6 +269,9 @@ _CLAUSE_END = re.compile(r"[.;:!?]")
 # A character that ends a word for the matcher: not a letter or digit (str.isalnum, which is
 # what \w adds "_" to), "_", "-" or "'"; blanks are left as they are.
 _SEPARATOR = re.compile(r"[^\w\-' ]")
+# What may follow the last character of a whole word in the blanked text: a blank (a
+# separator or the end of the text) or "'" (not a separator: "slam's", "rebels'").
+_WORD_ENDS = (" ", "'")
 _NEXT_WORD = re.compile(r"\s+([\w']+)")
 
 
