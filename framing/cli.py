@@ -190,6 +190,11 @@ def build_parser() -> argparse.ArgumentParser:
                               "sentiment, readability; frames is the fifth)")
     extract.add_argument("--out", required=True, metavar="FILE",
                          help="output .parquet or .csv")
+    extract.add_argument("--corpus-types", action="store_true",
+                         help="before counting source types, fill a named speaker's unknown "
+                              "source type with the type the other articles of the corpus give "
+                              "that speaker (a first pass over PATH, on the same engine; needs "
+                              "an attribution set in --features)")
     extract.add_argument("--quiet", action="store_true", help="no progress bar")
     _add_engine(extract)
     _add_skip(extract)
@@ -253,18 +258,31 @@ def _feature_sets(spec: str) -> list[tuple[str, object]]:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from .engine import extract_stream, iter_corpus, write_stream
+    from .engine import corpus_speaker_types, extract_stream, iter_corpus, write_stream
 
     out_path = args.out
     suffix = out_path.lower().rsplit(".", 1)[-1]
     if suffix not in ("parquet", "csv"):
         raise ValueError(f"--out must end in .parquet or .csv, got {out_path!r}")
     sets = [n.strip() for n in args.features.split(",") if n.strip()]
-    _feature_sets(",".join(sets))  # unknown names fail before any work
+    built = _feature_sets(",".join(sets))  # unknown names fail before any work
+    show = not args.quiet and sys.stderr.isatty()
+    types = None
+    if args.corpus_types:  # first pass: what the articles say of their speakers
+        attribution_sets = [n for (short, _), n in zip(built, sets, strict=True)
+                            if short == "attribution"]
+        if not attribution_sets:
+            raise ValueError("--corpus-types needs an attribution set in --features, got "
+                             f"{args.features!r}")
+        types = corpus_speaker_types(
+            iter_corpus(args.path, skip_invalid=args.skip_invalid, rejects=args.rejects),
+            attribution_sets[0], engine=args.engine, workers=args.workers,
+            chunk_size=args.chunk_size, scheduler=args.scheduler, progress=show)
+        print(f"speaker types: the corpus types {len(types):,} named speakers", file=sys.stderr)
     articles = iter_corpus(args.path, skip_invalid=args.skip_invalid, rejects=args.rejects)
     frames = extract_stream(articles, sets, engine=args.engine, workers=args.workers,
                             chunk_size=args.chunk_size, scheduler=args.scheduler,
-                            progress=not args.quiet and sys.stderr.isatty())
+                            progress=show, speaker_types=types)
     n_features = 0
 
     def counted(stream):

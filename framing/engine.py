@@ -57,25 +57,34 @@ DASK_EXTRA = ('pip install "dask[distributed]" (or, from a clone of framing, '
 # one row sent to a worker: doc_id, outlet, event, date, leaning, text
 _Row = tuple[str, str | None, str | None, str | None, str | None, str]
 _WARM_UP = '"We are waiting to die," she said. Officials denied the report.'
-_TRANSFORMERS: dict[tuple[str, ...], list[tuple[str, Any]]] = {}
+_TRANSFORMERS: dict[tuple[tuple[str, ...], str | None], list[tuple[str, Any]]] = {}
+# speaker types a worker was given, by digest (SpeakerTypes.digest)
+_SPEAKER_TYPES: dict[str, Any] = {}
+# what a worker does with a chunk: ("features" or "votes", feature sets, speaker types digest)
+_Job = tuple[str, tuple[str, ...], str | None]
 
 
 # ------------------------------------------------------------------------------ worker side
 
-def _transformers(feature_sets: tuple[str, ...]) -> list[tuple[str, Any]]:
-    """``(short name, transformer)`` per feature set, built once per process."""
-    built = _TRANSFORMERS.get(feature_sets)
+def _transformers(feature_sets: tuple[str, ...], types: str | None = None
+                  ) -> list[tuple[str, Any]]:
+    """``(short name, transformer)`` per feature set, built once per process; ``types``: the
+    digest of the speaker types (registered in this process) that attribution sets apply."""
+    built = _TRANSFORMERS.get((feature_sets, types))
     if built is None:
         from .features import make, resolve_name
 
         built = []
         for name in feature_sets:
             transformer = make(name)
+            short = resolve_name(name).split(".v")[0]
+            if types is not None and short == "attribution":
+                transformer.set_params(speaker_types=_SPEAKER_TYPES[types])
             # validates the parameters and loads lexicons, VADER, the CMU dictionary once,
             # so that a worker is warm before its first chunk
             transformer.fit_transform([_WARM_UP])
-            built.append((resolve_name(name).split(".v")[0], transformer))
-        _TRANSFORMERS[feature_sets] = built
+            built.append((short, transformer))
+        _TRANSFORMERS[(feature_sets, types)] = built
     return built
 
 
@@ -86,7 +95,8 @@ def _str_dtype() -> Any:
     return "str" if int(pd.__version__.split(".")[0]) >= 3 else object
 
 
-def _extract_chunk(feature_sets: tuple[str, ...], rows: Sequence[_Row]) -> Any:
+def _extract_chunk(feature_sets: tuple[str, ...], rows: Sequence[_Row],
+                   types: str | None = None) -> Any:
     """The feature table of one chunk (a top-level function, so spawned workers can run it)."""
     import numpy as np
     import pandas as pd
@@ -95,15 +105,38 @@ def _extract_chunk(feature_sets: tuple[str, ...], rows: Sequence[_Row]) -> Any:
     dtype = _str_dtype()
     columns: dict[str, Any] = {
         col: pd.Series([r[i] for r in rows], dtype=dtype) for i, col in enumerate(META_COLUMNS)}
-    for short, transformer in _transformers(feature_sets):
+    for short, transformer in _transformers(feature_sets, types):
         values = np.asarray(transformer.transform(texts))
         for j, col in enumerate(transformer.get_feature_names_out()):
             columns[f"{short}__{col}"] = values[:, j]
     return pd.DataFrame(columns)
 
 
-def _init_worker(feature_sets: tuple[str, ...]) -> None:
-    _transformers(feature_sets)
+def _votes_chunk(feature_set: str, rows: Sequence[_Row]) -> dict[str, dict[str, int]]:
+    """The speaker-type votes (:class:`~framing.attribution.SpeakerTypes`) of one chunk's
+    attributions, as the attribution set ``feature_set`` finds them."""
+    from .attribution import SpeakerTypes
+
+    ((_, transformer),) = _transformers((feature_set,))
+    types = SpeakerTypes().update(a for r in rows for a in transformer.attributions(r[5]))
+    return {k: dict(v) for k, v in types.votes.items()}
+
+
+def _work(job: _Job, rows: Sequence[_Row], types: tuple[str, Any] | None = None) -> Any:
+    """Run ``job`` on one chunk; ``types``: ``(digest, SpeakerTypes)`` to register first
+    (a Dask task brings them along; a pool worker got them at start)."""
+    if types is not None:
+        _SPEAKER_TYPES.setdefault(*types)
+    kind, feature_sets, digest = job
+    if kind == "votes":
+        return _votes_chunk(feature_sets[0], rows), len(rows)
+    return _extract_chunk(feature_sets, rows, digest)
+
+
+def _init_worker(job: _Job, types: tuple[str, Any] | None = None) -> None:
+    if types is not None:
+        _SPEAKER_TYPES.setdefault(*types)
+    _transformers(job[1], job[2])
     # the worker's libraries, lexicons and models are built now and live as long as it does:
     # the garbage collector need not scan them again at every full collection
     gc.freeze()
@@ -154,8 +187,11 @@ def _check(engine: str, workers: int | None, chunk_size: int, scheduler: str | N
     return int(workers) if workers is not None else _default_workers()
 
 
-def _run_local(feature_sets: tuple[str, ...], chunks: Iterator[list[_Row]]) -> Iterator[Any]:
-    _transformers(feature_sets)
+def _run_local(job: _Job, chunks: Iterator[list[_Row]],
+               types: tuple[str, Any] | None) -> Iterator[Any]:
+    if types is not None:
+        _SPEAKER_TYPES.setdefault(*types)
+    _transformers(job[1], job[2])
     # Everything built so far (libraries, lexicons, models) outlives the run, and a full
     # garbage collection scanned all of it (about 90 ms each, several per thousand articles):
     # moved out of the collector's way for the run, and back afterwards.
@@ -164,7 +200,7 @@ def _run_local(feature_sets: tuple[str, ...], chunks: Iterator[list[_Row]]) -> I
         gc.freeze()
     try:
         for chunk in chunks:
-            yield _extract_chunk(feature_sets, chunk)
+            yield _work(job, chunk)
     finally:
         if froze:
             gc.unfreeze()
@@ -181,23 +217,23 @@ def _ordered(submit: Any, chunks: Iterator[list[_Row]], in_flight: int) -> Itera
         yield pending.popleft().result()
 
 
-def _run_processes(feature_sets: tuple[str, ...], chunks: Iterator[list[_Row]],
-                   workers: int) -> Iterator[Any]:
+def _run_processes(job: _Job, chunks: Iterator[list[_Row]], workers: int,
+                   types: tuple[str, Any] | None) -> Iterator[Any]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    # each worker gets the speaker types once, at start
     pool = ProcessPoolExecutor(max_workers=workers,
                                mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_init_worker, initargs=(feature_sets,))
+                               initializer=_init_worker, initargs=(job, types))
     try:
-        yield from _ordered(lambda c: pool.submit(_extract_chunk, feature_sets, c), chunks,
-                            2 * workers)
+        yield from _ordered(lambda c: pool.submit(_work, job, c), chunks, 2 * workers)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _run_dask(feature_sets: tuple[str, ...], chunks: Iterator[list[_Row]], workers: int,
-              scheduler: str | None) -> Iterator[Any]:
+def _run_dask(job: _Job, chunks: Iterator[list[_Row]], workers: int, scheduler: str | None,
+              types: tuple[str, Any] | None) -> Iterator[Any]:
     import logging
 
     client_cls, cluster_cls = _import_dask()
@@ -210,13 +246,16 @@ def _run_dask(feature_sets: tuple[str, ...], chunks: Iterator[list[_Row]], worke
                               dashboard_address=None, silence_logs=logging.ERROR)
         client = client_cls(cluster)
         n = workers
+    shared: Any = None
+    if types is not None:  # sent to every worker once; each task refers to that copy
+        [shared] = client.scatter([types], broadcast=True, hash=False)
 
     def submit(chunk: list[_Row]) -> Any:
         # a big chunk goes to the cluster on its own rather than inside the task graph
         payload: Any = chunk
         if sum(len(r[5]) for r in chunk) > 4_000_000:
             [payload] = client.scatter([chunk], hash=False)
-        return client.submit(_extract_chunk, feature_sets, payload, pure=False)
+        return client.submit(_work, job, payload, shared, pure=False)
 
     try:
         yield from _ordered(submit, chunks, 2 * n)
@@ -226,9 +265,26 @@ def _run_dask(feature_sets: tuple[str, ...], chunks: Iterator[list[_Row]], worke
             cluster.close()
 
 
+def _results(job: _Job, articles: Iterable[Any], engine: str, workers: int, chunk_size: int,
+             scheduler: str | None, types: tuple[str, Any] | None) -> Iterator[Any] | None:
+    """``job``'s result per chunk of ``articles`` on ``engine``, in input order; None for no
+    articles."""
+    chunks = _chunks(articles, chunk_size)
+    first = next(chunks, None)
+    if first is None:
+        return None
+    chunks = itertools.chain([first], chunks)
+    if engine == "local":
+        return _run_local(job, chunks, types)
+    if engine == "processes":
+        return _run_processes(job, chunks, workers, types)
+    return _run_dask(job, chunks, workers, scheduler, types)
+
+
 def extract_stream(articles: Iterable[Any], feature_sets: Sequence[str], *,
                    engine: str = "local", workers: int | None = None, chunk_size: int = 200,
-                   scheduler: str | None = None, progress: bool = False) -> Iterator[Any]:
+                   scheduler: str | None = None, progress: bool = False,
+                   speaker_types: Any = None) -> Iterator[Any]:
     """Feature tables of ``articles``, one per chunk, in input order.
 
     Parameters
@@ -251,6 +307,10 @@ def extract_stream(articles: Iterable[Any], feature_sets: Sequence[str], *,
         Address of a running Dask scheduler (``engine="dask"`` only).
     progress : bool, default False
         Show a progress bar (articles) on standard error.
+    speaker_types : SpeakerTypes, optional
+        A :class:`framing.attribution.SpeakerTypes` (for instance from
+        :func:`corpus_speaker_types`) that the attribution sets apply before
+        counting source types; sent to each worker once.
 
     Yields
     ------
@@ -281,23 +341,20 @@ def extract_stream(articles: Iterable[Any], feature_sets: Sequence[str], *,
         resolve_name(name)
     if engine == "dask":
         _import_dask()
-    return _stream(articles, sets, engine, n_workers, int(chunk_size), scheduler, progress)
+    types = None if speaker_types is None else (speaker_types.digest(), speaker_types)
+    job: _Job = ("features", sets, None if types is None else types[0])
+    return _stream(articles, job, engine, n_workers, int(chunk_size), scheduler, progress, types)
 
 
-def _stream(articles: Iterable[Any], sets: tuple[str, ...], engine: str, workers: int,
-            chunk_size: int, scheduler: str | None, progress: bool) -> Iterator[Any]:
-    chunks = _chunks(articles, chunk_size)
-    first = next(chunks, None)
-    if first is None:
-        yield _extract_chunk(sets, [])
+def _stream(articles: Iterable[Any], job: _Job, engine: str, workers: int, chunk_size: int,
+            scheduler: str | None, progress: bool, types: tuple[str, Any] | None
+            ) -> Iterator[Any]:
+    results = _results(job, articles, engine, workers, chunk_size, scheduler, types)
+    if results is None:
+        if types is not None:
+            _SPEAKER_TYPES.setdefault(*types)
+        yield _extract_chunk(job[1], [], job[2])
         return
-    chunks = itertools.chain([first], chunks)
-    if engine == "local":
-        results = _run_local(sets, chunks)
-    elif engine == "processes":
-        results = _run_processes(sets, chunks, workers)
-    else:
-        results = _run_dask(sets, chunks, workers, scheduler)
     bar = None
     if progress:
         from tqdm import tqdm
@@ -312,6 +369,55 @@ def _stream(articles: Iterable[Any], sets: tuple[str, ...], engine: str, workers
         results.close()
         if bar is not None:
             bar.close()
+
+
+def corpus_speaker_types(articles: Iterable[Any], feature_set: str = "attribution", *,
+                         engine: str = "local", workers: int | None = None,
+                         chunk_size: int = 200, scheduler: str | None = None,
+                         progress: bool = False) -> Any:
+    """The :class:`framing.attribution.SpeakerTypes` of a corpus, on any engine.
+
+    The first of two passes: the attributions of every article (found as the
+    attribution set ``feature_set`` finds them) vote on their named speakers'
+    source types; pass the result to :func:`extract_stream` as
+    ``speaker_types``. The votes are counts, so the result does not depend on
+    the engine, the workers or the chunk size. Uses no labels (outlet,
+    leaning), only the texts. Other parameters as in :func:`extract_stream`.
+
+    Examples
+    --------
+    >>> from framing.corpora import iter_articles
+    >>> types = corpus_speaker_types(iter_articles("corpora/seed/seed.jsonl"))  # doctest: +SKIP
+    """
+    from .attribution import SpeakerTypes
+    from .features import resolve_name
+
+    n_workers = _check(engine, workers, chunk_size, scheduler)
+    name = resolve_name(str(feature_set))
+    if name.split(".v")[0] != "attribution":
+        raise ValueError(f"speaker types come from an attribution set, not {feature_set!r}")
+    if engine == "dask":
+        _import_dask()
+    types = SpeakerTypes()
+    results = _results(("votes", (name,), None), articles, engine, n_workers, int(chunk_size),
+                       scheduler, None)
+    if results is None:
+        return types
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(unit="article", file=sys.stderr, desc="speaker types")
+    try:
+        for chunk_votes, n in results:
+            types.add_votes(chunk_votes)
+            if bar is not None:
+                bar.update(n)
+    finally:
+        results.close()
+        if bar is not None:
+            bar.close()
+    return types
 
 
 # ------------------------------------------------------------------------------ output

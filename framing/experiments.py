@@ -8,6 +8,9 @@ config and the corpus SHA-256) holding:
 - ``manifest.json``: project version and git commit (with a dirty flag),
   package versions, Python and platform, corpus SHA-256, seed, start/end time
   and status;
+- ``speaker_types.json`` (with ``features.corpus_types = true``): the source-type
+  votes of the corpus's named speakers (:class:`framing.attribution.SpeakerTypes`,
+  from the texts alone) that the attribution features apply;
 - ``features.parquet``: one row per article, ``<set>__<feature>`` columns;
 - ``evidence.jsonl``: the spans behind the attribution, loaded-language and
   frame features;
@@ -53,7 +56,8 @@ DEFAULTS: dict[str, Any] = {
     "seed": 0,
     "corpus": {"path": None},
     "features": {"extractors": ["attribution.v1", "loaded.v1", "sentiment.v1",
-                                "readability.v1", "frames.v1"]},
+                                "readability.v1", "frames.v1"],
+                 "corpus_types": False},
     "compare": {"group": "outlet", "n_boot": 2000, "n_perm": 5000, "mixed_model": False,
                 "alpha": 0.05},
     "model": {"target": None, "cv": 5, "n_repeats": 5, "baselines": True},
@@ -131,6 +135,12 @@ def load_config(path: str | os.PathLike[str], *, corpus: str | None = None) -> d
             raise ConfigError(f"unknown extractor {name!r} in features.extractors; valid: "
                               f"{', '.join(sorted(REGISTRY))}") from None
     cfg["features"]["extractors"] = names
+    if not isinstance(cfg["features"]["corpus_types"], bool):
+        raise ConfigError(f"features.corpus_types must be true or false, got "
+                          f"{cfg['features']['corpus_types']!r}")
+    if cfg["features"]["corpus_types"] and _attribution_set(names) is None:
+        raise ConfigError("features.corpus_types needs an attribution extractor in "
+                          f"features.extractors, got {', '.join(names)}")
     for key in ("group",):
         if cfg["compare"][key] not in ("outlet", "leaning"):
             raise ConfigError(f"compare.{key} must be 'outlet' or 'leaning', got "
@@ -151,6 +161,12 @@ def load_config(path: str | os.PathLike[str], *, corpus: str | None = None) -> d
             + ("" if corpus is not None else "; or give --corpus PATH"))
     cfg["corpus"]["path"] = str(corpus_path)
     return cfg
+
+
+def _attribution_set(names: list[str]) -> str | None:
+    """The first attribution extractor among ``names``: the one whose attributions vote on
+    the speaker types."""
+    return next((n for n in names if n.split(".v")[0] == "attribution"), None)
 
 
 def _sha256_json(obj: Any) -> str:
@@ -315,6 +331,9 @@ def _steps(run: Run) -> None:
         raise ConfigError(f"corpus {cfg['corpus']['path']} has no articles")
     run.say(f"{len(articles):,} article{'' if len(articles) == 1 else 's'} from "
             f"{cfg['corpus']['path']}")
+    if cfg["features"]["corpus_types"]:
+        run.step("speaker_types", d / "speaker_types.json",
+                 lambda: _speaker_types(run, articles))
     run.step("features", d / "features.parquet", lambda: _features(run, articles))
     table = pd.read_parquet(d / "features.parquet")
     run.step("evidence", d / "evidence.jsonl", lambda: _evidence(run, articles))
@@ -330,10 +349,34 @@ def _steps(run: Run) -> None:
              lambda: write_reports(d, articles, table, comparison, metrics, cfg))
 
 
+def _speaker_types(run: Run, articles: list) -> None:
+    from .engine import corpus_speaker_types
+
+    types = corpus_speaker_types(articles, _attribution_set(run.config["features"]["extractors"])
+                                 or "attribution", engine=run.engine, workers=run.workers,
+                                 chunk_size=run.chunk_size, scheduler=run.scheduler,
+                                 progress=not run.quiet and sys.stderr.isatty())
+    run.say(f"[speaker_types] the corpus types {len(types):,} named speakers")
+    _write_json(run.directory / "speaker_types.json", types.to_dict())
+
+
+def _run_speaker_types(run: Run) -> Any:
+    """The run's :class:`~framing.attribution.SpeakerTypes`, or None without
+    ``features.corpus_types``."""
+    if not run.config["features"]["corpus_types"]:
+        return None
+    from .attribution import SpeakerTypes
+
+    path = run.directory / "speaker_types.json"
+    return SpeakerTypes.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
 def _features(run: Run, articles: list) -> None:
     cfg = run.config
+    types = _run_speaker_types(run)
     key = _sha256_json({"corpus": run.corpus_sha256, "extractors": cfg["features"]["extractors"],
-                        "version": __version__, "code": code_fingerprint()})[:16]
+                        "version": __version__, "code": code_fingerprint(),
+                        **({} if types is None else {"speaker_types": types.digest()})})[:16]
     cache = run.directory.parent / ".cache" / f"features-{key}.parquet"
     engine_file = cache.with_suffix(".engine.json")  # which engine computed the cache
     if cache.exists():
@@ -350,7 +393,8 @@ def _features(run: Run, articles: list) -> None:
     frames = extract_stream(articles, cfg["features"]["extractors"], engine=run.engine,
                             workers=run.workers, chunk_size=run.chunk_size,
                             scheduler=run.scheduler,
-                            progress=not run.quiet and sys.stderr.isatty())
+                            progress=not run.quiet and sys.stderr.isatty(),
+                            speaker_types=types)
     write_stream(frames, cache)
     _write_json(engine_file, run.features_engine)
     with atomic_write(run.directory / "features.parquet", "wb") as fh:
@@ -361,10 +405,13 @@ def _evidence(run: Run, articles: list) -> None:
     from .features import make
 
     sets = [n for n in run.config["features"]["extractors"] if n.split(".v")[0] in _EVIDENCE_SETS]
+    types = _run_speaker_types(run)
     with atomic_write(run.directory / "evidence.jsonl") as fh:
         for name in sets:
             transformer = make(name)
             short = name.split(".v")[0]
+            if short == "attribution" and types is not None:
+                transformer.set_params(speaker_types=types)
             for a in articles:
                 for e in transformer.evidence([a.text]):
                     fh.write(json.dumps({"doc_id": a.id, "feature": f"{short}__{e.feature}",

@@ -11,6 +11,7 @@ always agree.
 from __future__ import annotations
 
 import html
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -248,6 +249,11 @@ def write_reports(directory: str | os.PathLike[str], articles: list[Any], table:
     attribution = next((t for t in (make(n) for n in cfg["features"]["extractors"]
                                     if n.startswith("attribution"))
                         if isinstance(t, AttributionFeatures)), AttributionFeatures())
+    if cfg["features"].get("corpus_types"):  # the speaker types the features were counted with
+        from .attribution import SpeakerTypes
+
+        attribution.set_params(speaker_types=SpeakerTypes.from_dict(json.loads(
+            (d / "speaker_types.json").read_text(encoding="utf-8"))))
     samples = []
     html_parts = []
     for event in sample_events(table, group, cfg["report"]["sample_events"]):

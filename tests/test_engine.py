@@ -13,6 +13,7 @@ import pytest
 from framing.corpora import iter_articles
 from framing.engine import (
     META_COLUMNS,
+    corpus_speaker_types,
     engine_info,
     extract_stream,
     iter_corpus,
@@ -85,6 +86,65 @@ def test_dask_engine_same_bytes(tmp_path, reference):
         pytest.skip('dask not installed: pip install "dask[distributed]"')
     frames = extract_stream(_articles(), SETS, engine="dask", workers=2, chunk_size=16)
     assert _write_both(frames, tmp_path, "dask") == reference
+
+
+@pytest.fixture(scope="module")
+def corpus_types():
+    """The speaker types of the whole shipped corpus (1,407 leads), local engine."""
+    return corpus_speaker_types(iter_articles(CORPUS))
+
+
+def test_corpus_speaker_types_equal_one_pass_on_any_engine(corpus_types):
+    from framing.attribution import SpeakerTypes, extract_attributions
+
+    assert (len(corpus_types), len(corpus_types.votes)) == (157, 469)
+    head = SpeakerTypes().update(a for art in _articles(300) for a in extract_attributions(art.text))
+    assert corpus_speaker_types(_articles(300), chunk_size=64).votes == head.votes
+    assert len(head) == 41
+    got = corpus_speaker_types(_articles(300), engine="processes", workers=2, chunk_size=50)
+    assert got.digest() == head.digest()
+    if importlib.util.find_spec("distributed") is not None:
+        got = corpus_speaker_types(_articles(300), engine="dask", workers=2, chunk_size=50)
+        assert got.digest() == head.digest()
+    assert corpus_speaker_types([]).votes == {}
+    with pytest.raises(ValueError, match="from an attribution set, not 'sentiment'"):
+        corpus_speaker_types(_articles(), "sentiment")
+
+
+def test_extract_stream_applies_speaker_types_on_any_engine(tmp_path, corpus_types):
+    """AttributionFeatures(speaker_types=...) per chunk, whatever the engine: 11 of the
+    first 300 leads change source shares ("Boris Johnson has spoken", typed official
+    by the other leads), the other sets are untouched."""
+    from framing.features import AttributionFeatures
+
+    arts = list(_articles(300))
+    sets = ["attribution", "sentiment"]
+    table = pd.concat(extract_stream(arts, sets, speaker_types=corpus_types, chunk_size=64),
+                      ignore_index=True)
+    plain = pd.concat(extract_stream(arts, sets, chunk_size=64), ignore_index=True)
+    t = AttributionFeatures(speaker_types=corpus_types)
+    cols = [f"attribution__{c}" for c in t.get_feature_names_out()]
+    pd.testing.assert_frame_equal(table[cols], pd.DataFrame(
+        t.fit_transform([a.text for a in arts]), columns=cols))
+    source = [c for c in cols if c.startswith("attribution__source_")]
+    changed = (table[source] != plain[source]).any(axis=1)
+    assert int(changed.sum()) == 11
+    row = [a.id for a in arts].index("allsides-5613-center")
+    assert (plain.loc[row, "attribution__source_unknown"],
+            table.loc[row, "attribution__source_unknown"]) == (0.5, 0.0)
+    rest = [c for c in table.columns if c not in source]
+    pd.testing.assert_frame_equal(table[rest], plain[rest])
+    want = tmp_path / "local.parquet"
+    write_stream(iter([table]), want)
+    got = tmp_path / "processes.parquet"
+    write_stream(extract_stream(arts, sets, engine="processes", workers=2, chunk_size=40,
+                                speaker_types=corpus_types), got)
+    assert _digest(got) == _digest(want)
+    if importlib.util.find_spec("distributed") is not None:
+        got = tmp_path / "dask.parquet"
+        write_stream(extract_stream(arts, sets, engine="dask", workers=2, chunk_size=40,
+                                    speaker_types=corpus_types), got)
+        assert _digest(got) == _digest(want)
 
 
 class _Counting:

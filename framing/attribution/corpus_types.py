@@ -19,9 +19,12 @@ on the order in which articles are added.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from typing import Any
 
 from .model import Attribution
 from .words import word_classes
@@ -87,6 +90,45 @@ class SpeakerTypes:
             if key is not None:
                 self.votes.setdefault(key, Counter())[a.source_type] += 1
         return self
+
+    def add_votes(self, votes: Mapping[str, Mapping[str, int]]) -> SpeakerTypes:
+        """Add the :attr:`votes` of another ``SpeakerTypes`` (built on other articles with
+        the same settings): the result is that of one built on all the articles."""
+        for key, counts in votes.items():
+            self.votes.setdefault(key, Counter()).update(counts)
+        return self
+
+    def to_dict(self) -> dict[str, Any]:
+        """The settings and the votes, sorted, as plain JSON-ready data (see
+        :meth:`from_dict`)."""
+        return {"min_votes": self.min_votes, "min_share": self.min_share,
+                "votes": {k: dict(sorted(self.votes[k].items())) for k in sorted(self.votes)}}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> SpeakerTypes:
+        """A ``SpeakerTypes`` from :meth:`to_dict`'s output.
+
+        Raises
+        ------
+        ValueError
+            When ``data`` lacks a field or holds a count that is not a positive integer.
+        """
+        try:
+            types = cls(int(data["min_votes"]), float(data["min_share"]))
+            votes = data["votes"]
+            for key, counts in votes.items():
+                for stype, n in counts.items():
+                    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+                        raise ValueError(f"votes[{key!r}][{stype!r}] must be a positive "
+                                         f"integer, got {n!r}")
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"not a SpeakerTypes dictionary: {exc!r}") from None
+        return types.add_votes(votes)
+
+    def digest(self) -> str:
+        """A short hash of the settings and votes: equal for equal ``SpeakerTypes``."""
+        payload = json.dumps(self.to_dict(), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
     def type_of(self, speaker: str | None) -> tuple[str, int, int] | None:
         """``(type, agreeing votes, all votes)`` for a speaker the corpus types, else None.

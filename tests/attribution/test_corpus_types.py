@@ -121,3 +121,33 @@ def test_cli_corpus_types(tmp_path, capsys):
     assert main(["quotes", str(corpus), "--quiet", "--corpus-types", "--format", "table"]) == 0
     table = capsys.readouterr().out
     assert "political~" in table and "~ source type from the other articles" in table
+
+
+def test_votes_merge_serialise_and_digest():
+    """Votes built on two halves and added equal those built on the whole; to_dict/from_dict
+    round-trips; the digest tells different votes apart."""
+    atts = [att("Ann Lee", "official")] * 3 + [att("Ann Lee", "political"),
+                                               att("Bo Chan", "expert")] * 2
+    whole = SpeakerTypes().update(atts)
+    halves = SpeakerTypes().update(atts[:4]).add_votes(SpeakerTypes().update(atts[4:]).votes)
+    assert halves.votes == whole.votes and halves.digest() == whole.digest()
+    assert whole.to_dict() == {"min_votes": 2, "min_share": 0.6, "votes": {
+        "Ann Lee": {"official": 3, "political": 2}, "Bo Chan": {"expert": 2}}}
+    back = SpeakerTypes.from_dict(json.loads(json.dumps(whole.to_dict())))
+    assert back.votes == whole.votes and back.digest() == whole.digest()
+    assert back.type_of("Ann Lee") == ("official", 3, 5)
+    assert SpeakerTypes(min_votes=3).update(atts).digest() != whole.digest()
+    assert SpeakerTypes().update(atts[:4]).digest() != whole.digest()
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"min_votes": 2, "votes": {}}, "not a SpeakerTypes dictionary"),
+    ({"min_votes": 2, "min_share": 0.6, "votes": {"Ann Lee": {"official": 0}}},
+     r"votes\['Ann Lee'\]\['official'\] must be a positive integer, got 0"),
+    ({"min_votes": 2, "min_share": 0.6, "votes": {"Ann Lee": {"official": "3"}}},
+     "must be a positive integer"),
+    ({"min_votes": 0, "min_share": 0.6, "votes": {}}, "min_votes must be at least 1"),
+])
+def test_from_dict_refuses_bad_data(data, message):
+    with pytest.raises(ValueError, match=message):
+        SpeakerTypes.from_dict(data)
