@@ -78,7 +78,7 @@ def test_info_stops_at_first_error_or_skips_with_rejects(tmp_path, capsys):
 def test_quotes_jsonl_on_seed(seed_path, capsys):
     assert main(["quotes", str(seed_path)]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert len(rows) == 20
+    assert len(rows) == 19
     required = {"doc_id", "kind", "content", "content_start", "content_end", "speaker",
                 "speaker_start", "speaker_end", "cue", "cue_category", "source_type",
                 "anonymous"}
@@ -91,10 +91,10 @@ def test_quotes_jsonl_on_seed(seed_path, capsys):
     assert [r["cue"] for r in rows if r["cue_category"] == "intention"] == ["want"]
     assert main(["quotes", "--speech-only", str(seed_path)]) == 0
     speech = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert len(speech) == 19 and all(r["cue"] != "want" for r in speech)
+    assert len(speech) == 18 and all(r["cue"] != "want" for r in speech)
     assert main(["quotes", "--learned", str(seed_path)]) == 0
     boosted = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert len(boosted) == 29 and sum(r["learned"] for r in boosted) == 9
+    assert len(boosted) == 28 and sum(r["learned"] for r in boosted) == 9
     assert [r for r in boosted if not r["learned"]] == rows
 
 
@@ -162,7 +162,7 @@ def test_lexicons_list(capsys):
 
 def test_extract_corpus_types(repo_root, tmp_path, capsys):
     """--corpus-types: a first pass types the corpus's speakers, the attribution columns
-    count with them (the 1,407 leads: 157 speakers typed, 48 source types filled in 35
+    count with them (the 1,407 leads: 156 speakers typed, 48 source types filled in 35
     leads); other sets untouched; refused without an attribution set."""
     import pandas as pd
 
@@ -172,7 +172,7 @@ def test_extract_corpus_types(repo_root, tmp_path, capsys):
     assert main([*args, "--out", str(plain)]) == 0
     capsys.readouterr()
     assert main([*args, "--out", str(typed), "--corpus-types"]) == 0
-    assert "the corpus types 157 named speakers" in capsys.readouterr().err
+    assert "the corpus types 156 named speakers" in capsys.readouterr().err
     a, b = pd.read_parquet(plain), pd.read_parquet(typed)
     source = [c for c in a.columns if c.startswith("attribution__source_")]
     changed = (a[source] != b[source]).any(axis=1)

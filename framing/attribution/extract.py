@@ -40,7 +40,7 @@ from .cues import ATTITUDE_CATEGORIES as _ATTITUDE_CATEGORIES
 from .cues import Cue, cue_lexicon, find_cues, lower_same_length
 from .model import Attribution
 from .quotes import Quote, find_quotes, in_quotation, quotation_ranges
-from .speakers import SpeakerResolver, head_type, split_prefixed_title
+from .speakers import SpeakerResolver, _name_source, head_type, split_prefixed_title
 from .words import WordClasses, cue_frames, parts_of_speech, person_titles, word_classes
 
 # Words that make the following quote a name, a title or a scare quote.
@@ -1164,6 +1164,8 @@ def _verb_draft(doc: _Doc, cue: Cue, ss: int, se: int, drafts: list[_Draft],
     ``first_only``: only a content-first one ("The plan is dead, officials said.")."""
     norm = doc.norm
     tail_start = _skip_fillers(doc, cue.end, se)
+    if cue.lemma == "cite" and _cited_source(norm, tail_start, se):
+        return None  # "Reuters cited Amina Ibrahim, who ...", "..., citing unnamed sources"
     tail = norm[tail_start:se]
     # content first: "The plan is dead, officials said." / "..., said John Smith."
     before_cue = norm[ss:cue.start]
@@ -1224,6 +1226,32 @@ def _verb_draft(doc: _Doc, cue: Cue, ss: int, se: int, drafts: list[_Draft],
 
 
 _AND_OR = re.compile(r"\s*(?:and|or|but)\b", re.IGNORECASE)
+# the object of "cite" up to what may follow a source: "Amina Ibrahim, who", "unnamed sources."
+_CITED_NP = re.compile(r"([^,;:.\u2014]{2,80}?)(?:\s*(?:[,;:.\u2014]|$)|\s+(?=who\b|saying\b|as\b))")
+_AS_NOT_SAYING = re.compile(r"\bas\b(?![ \t]+saying)")
+_CITED_NAME = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w.-]*[a-z.]")
+
+
+_EXAMPLES = re.compile(r"\b(?:like|such[ \t]+as|including)\b")
+
+
+def _cited_source(norm: str, start: int, end: int) -> bool:
+    """True when what "cite" takes is a source, not content: a name or a person ("cited
+    Amina Ibrahim, who was leaving", "citing The Washington Post") or an unnamed source
+    ("citing unnamed sources", "citing someone familiar with the case"); "cited the Chamber
+    as a supporter" or "cited figures showing a rise" are content."""
+    m = _CITED_NP.match(norm, start, end)
+    if m is None or _AS_NOT_SAYING.search(norm, m.end(), end):
+        return False  # "cited Johnson, an heir to ..., as someone who": content
+    phrase = m.group(1).strip()
+    if norm.startswith(".", m.end(1)) and phrase.split()[-1].lower() in person_titles():
+        return False  # "citing Mrs. Clinton's emphasis on ...": the period of a title
+    if _CITED_NAME.fullmatch(phrase):
+        return True
+    if len(phrase.split()) > 5 or _EXAMPLES.search(phrase):
+        return False  # "former Missouri senators like John Ashcroft": examples, content
+    stype, unnamed_person, _ = _name_source(phrase, None, None)
+    return unnamed_person or stype not in (None, "document", "unknown")
 
 
 def _before_outer_attribution(doc: _Doc, start: int, end: int, ss: int, se: int) -> int:

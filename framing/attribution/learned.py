@@ -63,6 +63,7 @@ import numpy as np
 from .._model_files import model_data, model_text, one_blas_thread
 from ..text import TOKEN_RE, Segmentation, segment
 from .cues import cue_lexicon, lower_same_length
+from .extract import _cited_source
 from .model import Attribution
 from .quotes import find_quotes, quotation_ranges
 from .speakers import SpeakerResolver
@@ -623,6 +624,8 @@ def _candidates(doc: _Doc, model: BoosterModel, thr: float,
                 continue
             cue_w = doc.low[toks[i][0]:toks[j][1]]
             clem = _lem_info(cue_w)[0] if cue_w[:1].isalpha() and " " not in cue_w else cue_w
+            if clem == "cite" and after and _cited_source(text, *cspan):
+                continue  # "cited Amina Ibrahim, who ...": a source, as for the rules
             best, bp = None, 0.0
             c_lo, c_hi = cspan
             alnum = st.prefix()[0]

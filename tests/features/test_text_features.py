@@ -90,7 +90,7 @@ def test_voice_split_resolves_no_speakers_until_asked(seed_text, shared_data):
         assert a.voice_spans == _merge([f for att in full for f in (
             att.quoted if att.cue_category in ATTITUDE_CATEGORIES else att.fragments)])
         assert a.attributions == tuple(full)
-    assert len(analyze(seed_text).attributions) == 20
+    assert len(analyze(seed_text).attributions) == 19
 
 
 def test_negation_scope():
