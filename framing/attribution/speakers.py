@@ -760,7 +760,8 @@ class SpeakerResolver:
     def _subject_antecedent(self, kind: str, pos: int) -> dict[str, Any] | None:
         """For "they" or "it" with no name or speaker to refer to: the subject of the
         sentence before, when it is a typed role noun phrase of the right number
-        ("Republican leaders met on Tuesday. They said ..."; "The company ... It said")."""
+        ("Republican leaders met on Tuesday. They said ..."; "The company ... It said"),
+        or for "it" a country or US state ("The US has been ... It does not want")."""
         k = bisect_right(self._starts, pos) - 1
         if k < 1 or pos - self._starts[k] > 40:
             return None  # only a pronoun that opens its sentence, or nearly
@@ -769,7 +770,7 @@ class SpeakerResolver:
             return None
         span = self._subject_head(m, self._ends[k - 1])
         if span is None:
-            return None
+            return self._place_subject(m) if kind == "n" else None
         start, end = span
         phrase, head = self.norm[start:end], self.norm[start:end].split()[-1].lower()
         plural = head.endswith("s") and not head.endswith("ss") or head in ("people", "police")
@@ -779,6 +780,20 @@ class SpeakerResolver:
         if kind == "n" and stype not in ("organisation", "official", "media", "document"):
             return None
         return {"speaker": phrase, "speaker_start": start, "speaker_end": end,
+                "source_type": stype, "anonymous": anonymous, "description": None}
+
+    def _place_subject(self, m: re.Match[str]) -> dict[str, Any] | None:
+        """The speaker fields of a country or US state that :data:`_LEAD_NP` matched as a
+        sentence's whole subject, followed by its verb ("The US has been attempting"), else
+        None (its government: ``official``)."""
+        caps = m.group(1).rstrip()
+        start, end = m.start(1), m.start(1) + len(caps)
+        nxt = _LOWER_WORD.match(self.norm, end + 1) if self.norm[end:end + 1] == " " else None
+        if nxt is None or nxt.group() in ("and", "or") or _bare_name(caps).lower() not in (
+                place_names()):
+            return None
+        stype, anonymous = self._source_type(caps, None, None, start)
+        return {"speaker": _bare_name(caps), "speaker_start": start, "speaker_end": end,
                 "source_type": stype, "anonymous": anonymous, "description": None}
 
     def _subject_head(self, m: re.Match[str], hi: int) -> tuple[int, int] | None:

@@ -90,7 +90,7 @@ def test_seed_full_inventory(seed_atts):
         ("indirect", "ISIS", "claimed"),  # a noun-phrase content, as PolNeAR annotates it
         # an intention (attitude_cues.tsv); "It" (the US) stays unresolved: a country is
         # not a named organisation, and "President Bashar al-Assad" is a person
-        ("indirect", "It", "want"),
+        ("indirect", "US", "want"),  # "The US has been attempting ... It does not want"
         ("indirect", "Stratfor", "reported"),
         ("indirect", "Stratfor", "According to"),
         ("mixed", "The US State Department", "saying"),
@@ -918,3 +918,18 @@ def test_quotes_within_fragments_by_bisection_equal_the_scan(text, cuts):
 ])
 def test_cite_takes_a_source_or_content(text, expected):
     assert [(a.speaker, a.cue, a.content) for a in extract_attributions(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "it" opening a sentence after one whose subject is a country or US state: its government
+    ("The US has been attempting to isolate ISIS in Syria. It does not want to see ISIS "
+     "increase its influence in Iraq.", [("US", "It", "official")]),
+    ("Texas has sued. It says the law is void.", [("Texas", "It", "official")]),
+    # not "they", not a coordinated subject, not a thing
+    ("Russia and China met. It said nothing new about the talks.", [("It", "It", "unknown")]),
+    ("Texas has sued. They say the law is void.", [("They", "They", "unknown")]),
+    ("The plan is dead. It said the talks had failed.", [("It", "It", "unknown")]),
+])
+def test_it_after_a_country_subject(text, expected):
+    assert [(a.speaker, a.speaker_text, a.source_type)
+            for a in extract_attributions(text)] == expected

@@ -29,7 +29,7 @@ def test_seed_values(seed_text):
     assert row["attributions_per_1k_words"] == pytest.approx(19 / 1381 * 1000)
     assert (row["share_direct"], row["share_indirect"], row["share_mixed"]) == (
         pytest.approx(2 / 19), pytest.approx(12 / 19), pytest.approx(5 / 19))
-    assert row["source_official"] == pytest.approx(6 / 19)
+    assert row["source_official"] == pytest.approx(7 / 19)
     assert row["source_organisation"] == pytest.approx(5 / 19)  # UN bodies, Stratfor
     assert row["source_media"] == pytest.approx(2 / 19)
     assert row["source_document"] == pytest.approx(2 / 19)
