@@ -93,6 +93,31 @@ _SHORT_GAP = re.compile(r"\s*(?:[\w'\u2019.-]++\s*){0,4}[,:]\s*|\s*[.]\s*")
 _END_PUNCT = re.compile(r"[\s.!?\"')\]]*")
 _END_TIME_PUNCT = re.compile(
     r"\s*,?\s*(?:in\s+a\s+\w+(?:\s+\w+)?|on\s+\w+|\w+day)?[\s.!?\"')\]]*")
+# an addressee of up to four words ending a sentence, with a place or time after it: "HuffPost.",
+# "reporters on Tuesday.", "The Associated Press in an interview."
+_ADDRESSEE_END = re.compile(r"[ \t]*((?:(?!(?:to|that|whether|if)\b)[\w'\u2019&-]++[ \t]*){1,4}?)"
+                            r"(?:,?[ \t]*(?:in|on|at|during)[ \t]+(?:[\w'\u2019&-]++[ \t]*){1,4}?)?"
+                            r"[\s.!?\"')\]]*")
+# cues whose addressee may end a content-first attribution ("..., officials told reporters.")
+_TELL = frozenset({"tell", "inform", "assure"})
+# who an addressee may be besides a name or a source noun ("reporters", "voters", "me")
+_RECIPIENTS = frozenset({"me", "him", "her", "us", "them", "you", "reporters", "journalists",
+                         "voters", "crowd", "audience", "supporters", "lawmakers", "colleagues",
+                         "friends", "viewers", "listeners", "readers", "students", "donors",
+                         "members", "senators", "interviewers", "congress", "court", "panel",
+                         "committee", "jury"})
+
+
+def _recipient(doc: _Doc, phrase: str) -> bool:
+    """True when ``phrase`` (an addressee after "told") names someone told: a capitalised
+    name or outlet, an object pronoun, or a person or body noun ("a Senate panel"), not a
+    thing told ("a joke", "a different tale")."""
+    words = phrase.split()
+    if not words or any(w.lower() in doc.words["preposition"] for w in words):
+        return False  # "one joke about Trump"
+    head = words[-1].lower().rstrip(".")
+    return any(w[:1].isupper() for w in words) or head in _RECIPIENTS or (
+        head_type(head) is not None)
 _AND_OTHERS_COMMA = re.compile(r"(?:\s+and\s+others)?\s*,")
 _LEADING_COMMA = re.compile(r"\s*,")
 # Rules look at most this many characters either side of a cue or quote.
@@ -280,6 +305,10 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
         return None
     end_tok = k
     start_tok = _walk_np(doc, toks, k)
+    while start_tok is not None and start_tok < end_tok and _leading_verb(
+            norm[toks[start_tok][0]:toks[start_tok][1]]) and _object_word(
+            norm[toks[start_tok + 1][0]:toks[start_tok + 1][1]], w):
+        start_tok += 1  # "and established a policy urging ...": the policy
     if start_tok is None or (start_tok == end_tok and tl in w["determiner"]):
         return None  # a determiner alone is not a speaker
     if start_tok >= 3 and norm[toks[start_tok - 1][0]:toks[start_tok - 1][1]] == "by":
@@ -290,6 +319,17 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
             if head_start is not None:
                 return _Speaker(toks[head_start][0], toks[start_tok - 3][1])
     return _Speaker(toks[start_tok][0], toks[end_tok][1])
+
+
+def _object_word(word: str, w: WordClasses) -> bool:
+    """``word`` opens a verb's object noun phrase: a determiner or a capitalised word ("signed
+    a letter", "picked Barney Frank"; not "mired in", "elected officials")."""
+    return word[:1].isupper() or word.lower() in w["determiner"]
+
+
+def _leading_verb(word: str) -> bool:
+    """A lower-case inflected verb in -ed ("established"), which no speaker phrase opens."""
+    return word.islower() and word.endswith("ed") and _is_finite_verb(word)
 
 
 def _walk_np(doc: _Doc, toks: list[tuple[int, int]], k: int) -> int | None:
@@ -315,6 +355,11 @@ def _walk_np(doc: _Doc, toks: list[tuple[int, int]], k: int) -> int | None:
         if tl in w["preposition"]:
             # "Officials in Nineveh", "a spokesman for the ministry": keep the preposition
             # only between two noun-phrase parts.
+            if start is not None and j > 1 and tl in _SOURCE_LINKS and norm[
+                    toks[j - 1][0]:toks[j - 1][1]].lower() in _SOURCE_LINKS[tl]:
+                j -= 2  # "two people briefed on the matter", "people close to the talks"
+                n += 2
+                continue
             if start is None or j == 0 or tl not in {"of", "for", "in", "at", "from", "with"}:
                 break
             prev = norm[toks[j - 1][0]:toks[j - 1][1]]
@@ -346,6 +391,12 @@ def _walk_np(doc: _Doc, toks: list[tuple[int, int]], k: int) -> int | None:
     if start > k:
         return None
     return start
+
+
+# a preposition and the words before it that tie a source to its subject, inside a speaker
+# phrase ("people briefed on the matter", "a person close to the talks")
+_SOURCE_LINKS = {"on": frozenset({"briefed", "working"}), "to": frozenset({"close"}),
+                 "about": frozenset({"knowledgeable"})}
 
 
 _CLAUSE_OPENERS = frozenset({"but", "and", "or", "yet", "although", "though", "while",
@@ -731,13 +782,14 @@ def _content_after(doc: _Doc, cue: Cue, hi: int) -> tuple[int, int, bool] | None
     w = doc.words
     if cue.category == "directive" and (_TO_WITHIN_SIX.match(low)
                                         or low.startswith("for ")):
-        return (start + 4 if low.startswith("for ") else start), end, False
+        return (start + 4 if low.startswith("for ") else start), _before_second_verb(
+            norm, start, end), False
     if cue.category == "question" and w0 in _WH:
         return start, end, False
     if "wh" in frames and w0 in _WH:
         return start, end, False
     if "inf" in frames and (w0 == "to" or low.startswith(("not to ", "never to "))):
-        return start, end, False
+        return start, _before_second_verb(norm, start, end), False
     if "clause" in frames and first[:1].isupper() or (
             "clause" in frames and _SUBJECT_START.match(first) and w0 not in _WH):
         return start, end, False
@@ -748,6 +800,48 @@ def _content_after(doc: _Doc, cue: Cue, hi: int) -> tuple[int, int, bool] | None
     if "np" in frames and w0 and w0 not in w["preposition"] and w0 not in _BAD_FIRST_EXTRA:
         return start, end, False
     return None
+
+
+# "and" with an inflected verb after it (perhaps "had" and an adverb first): "and contrasted",
+# "and had already repaid"
+_AND_VERB = re.compile(r",?[ \t]+and[ \t]+(?:(had|has|have)[ \t]+)?(?:[a-z]+ly[ \t]+)?([a-z]+)\b")
+
+
+def _before_second_verb(norm: str, start: int, end: int) -> int:
+    """Where a to-infinitive content ``[start, end)`` ends when "and" joins a second verb to
+    the reporting verb: in "urged donors to contribute to his campaign and contrasted his
+    background with ..." the content is "to contribute to his campaign" (an infinitive
+    never coordinates with an inflected verb such as "contrasted", "had repaid")."""
+    for m in _AND_VERB.finditer(norm, start, end):
+        aux, word = m.group(1), m.group(2)
+        nxt = _NEXT_WORD_AFTER.match(norm, m.end(), end)
+        if nxt is None or not (nxt.group(1) in _OBJECT_STARTS or word in _CLAUSE_VERBS):
+            continue  # "the undivided and recognized capital": an adjective before a noun
+        if _is_finite_verb(word) and (aux is not None or word.endswith("ed")
+                                      or word in _IRREGULAR_PAST):
+            cut = _trim(norm, start, m.start())[1]
+            if cut - start >= 3:
+                return cut
+    return end
+
+
+# speech verbs that take a clause without "that" ("and said funding is needed")
+_CLAUSE_VERBS = frozenset({"said", "told", "added", "noted", "argued", "warned", "insisted",
+                           "claimed", "acknowledged", "conceded", "suggested", "stressed",
+                           "explained", "wrote", "tweeted", "declared", "announced"})
+_NEXT_WORD_AFTER = re.compile(r"[ \t]+([\w$'\u2019]+)")
+# what may open the object of a verb joined by "and" to the reporting verb ("contrasted his
+# background", "celebrated the ruling", "declined to meet", "repaid about $60,000")
+_OBJECT_STARTS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+                            "this", "that", "these", "those", "him", "them", "us", "me", "it",
+                            "to", "about", "with", "on", "in", "for", "at", "up", "out", "off",
+                            "down", "back", "away", "some", "any", "no", "all", "several",
+                            "more", "two", "three", "against", "into", "from", "over", "by"})
+_IRREGULAR_PAST = frozenset({"said", "told", "made", "took", "gave", "went", "came", "wrote",
+                             "met", "left", "sent", "spent", "paid", "won", "lost", "began",
+                             "ran", "held", "kept", "brought", "thought", "sought", "fought",
+                             "bought", "spoke", "chose", "rose", "fell", "drew", "grew",
+                             "knew", "threw", "saw", "became", "stood", "led", "felt", "heard"})
 
 
 # an appositive the author adds to a reported clause: ", a sign of ...", ", the latest move in"
@@ -1181,17 +1275,25 @@ def _verb_draft(doc: _Doc, cue: Cue, ss: int, se: int, drafts: list[_Draft],
     if not at_end:  # "..., Nefzi said, adding that ...": another attribution follows
         m = _THEN_ING.match(after_sp)
         at_end = m is not None and m.group(1).lower() in doc_cue_forms()
+    addressee_end = False
+    if not at_end and sp_before is not None and cue.lemma in _TELL:
+        # "..., labor officials told HuffPost.": an addressee, then the end of the sentence
+        m = _ADDRESSEE_END.fullmatch(after_sp)
+        at_end = addressee_end = m is not None and _recipient(doc, m.group(1))
     speaker = sp_before if sp_before is not None else sp_after
     if first_only and not (at_end and speaker is not None):
         return None
     if at_end and speaker is not None:
         anchor = min(speaker.start, cue.start)
         comma = max(norm.rfind(",", ss, anchor), norm.rfind("\u2014", ss, anchor))
-        if comma > ss and _CONTENT_FIRST_GAP.fullmatch(norm, comma, anchor):
+        inverted_and = speaker is sp_after and _AND_NOT_SO.match(norm, comma + 1, anchor)
+        if comma > ss and _CONTENT_FIRST_GAP.fullmatch(norm, comma, anchor) and not (
+                inverted_and):  # "..., and criticized the party's lack of ...": no speaker
             start, end = _trim(norm, ss, comma)
             if end - start >= 3 and len(norm[start:end].split()) >= 3:
                 return _Draft("indirect", [(start, end)], [], cue, speaker)
-        return None
+        if not addressee_end:
+            return None
     # inverted parenthetical: "The contrast, said Doyle and others, would be clear."
     lead = norm[ss:cue.start].rstrip()
     if lead.endswith(",") and len(lead) > 1:
@@ -1226,6 +1328,7 @@ def _verb_draft(doc: _Doc, cue: Cue, ss: int, se: int, drafts: list[_Draft],
 
 
 _AND_OR = re.compile(r"\s*(?:and|or|but)\b", re.IGNORECASE)
+_AND_NOT_SO = re.compile(r"\s*(?:and|or|but)\b(?![ \t]+so\b)", re.IGNORECASE)  # not "or so"
 # the object of "cite" up to what may follow a source: "Amina Ibrahim, who", "unnamed sources."
 _CITED_NP = re.compile(r"([^,;:.\u2014]{2,80}?)(?:\s*(?:[,;:.\u2014]|$)|\s+(?=who\b|saying\b|as\b))")
 _AS_NOT_SAYING = re.compile(r"\bas\b(?![ \t]+saying)")

@@ -933,3 +933,58 @@ def test_cite_takes_a_source_or_content(text, expected):
 def test_it_after_a_country_subject(text, expected):
     assert [(a.speaker, a.speaker_text, a.source_type)
             for a in extract_attributions(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a content-first attribution may end with its addressee (BASIL, PolNeAR, AllSides)
+    ("Yet AARP reassured labor groups that it had not changed its position on Social Security, "
+     "labor officials told HuffPost.",
+     [("labor officials", "told", "Yet AARP reassured labor groups that it had not changed its "
+                                  "position on Social Security"),
+      ("AARP", "reassured", "that it had not changed its position on Social Security")]),
+    ("The plan is dead, officials told reporters on Tuesday.",
+     [("officials", "told", "The plan is dead")]),
+    ("The plan is dead, Ash Carter told a Senate panel Wednesday.",
+     [("Ash Carter", "told", "The plan is dead")]),
+    # ... but what was told is not an addressee, nor is a to-infinitive
+    ("In Maine, Gary Johnson told a joke.", [("Gary Johnson", "told", "a joke")]),
+    ("Hillary Clinton tells voters she's with them.",
+     [("Hillary Clinton", "tells", "voters she's with them")]),
+    # sources "briefed on" or "close to" something
+    ("The plan is dead, two people briefed on the matter said.",
+     [("two people briefed on the matter", "said", "The plan is dead")]),
+    ("The plan is dead, people close to the talks said.",
+     [("people close to the talks", "said", "The plan is dead")]),
+])
+def test_content_first_with_addressee_and_source_phrases(text, expected):
+    assert [(a.speaker, a.cue, a.content) for a in extract_attributions(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an infinitive content ends where "and" joins an inflected verb to the reporting verb
+    ("Bruce Braley urged donors to contribute to his campaign and contrasted his background "
+     "with Grassley's.", [("Bruce Braley", "urged", "to contribute to his campaign")]),
+    ("Senate Republicans refused to hold public hearings for Garland and declined to meet "
+     "with him in private.",
+     [("Senate Republicans", "refused", "to hold public hearings for Garland"),
+      ("Senate Republicans", "declined", "to meet with him in private")]),
+    ("The agency promised to move quickly on the request and has tentatively scheduled a "
+     "meeting on Oct. 26.", [("The agency", "promised", "to move quickly on the request")]),
+    ("Hillary Clinton called on Congress to pass a deal and said funding is needed.",
+     [("Hillary Clinton", "called on", "to pass a deal"),
+      ("Hillary Clinton", "said", "funding is needed")]),
+    # not an adjective before a noun, not a base form, not a verb inside the content
+    ("Trump refused to say that Jerusalem should be the undivided and recognized capital "
+     "of Israel.", [("Trump", "refused", "to say that Jerusalem should be the undivided and "
+                                         "recognized capital of Israel")]),
+    ("He urged voters to stay home and watch the results.",
+     [("He", "urged", "to stay home and watch the results")]),
+    # "and criticized ..." after a content is not an inverted "said X"; "or so writes X" is
+    ("Graham urged Republicans to join the ranks of climate change believers, and criticized "
+     "the party's lack of environmental awareness.",
+     [("Graham", "urged", "to join the ranks of climate change believers")]),
+    ("Shearer married Thalberg after a fling with Mr. Mayer, or so writes Mr. Fleming.",
+     [("Fleming", "writes", "Shearer married Thalberg after a fling with Mr. Mayer")]),
+])
+def test_infinitive_content_ends_at_a_second_verb(text, expected):
+    assert [(a.speaker, a.cue, a.content) for a in extract_attributions(text)] == expected
