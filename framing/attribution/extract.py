@@ -1321,10 +1321,38 @@ def _verb_draft(doc: _Doc, cue: Cue, ss: int, se: int, drafts: list[_Draft],
         return None
     start, end, _ = content
     end = _before_outer_attribution(doc, start, end, ss, se)
+    end = _before_main_clause(doc, ss, start, end)
     sp, inherit = _speaker_for(doc, cue, ss, drafts)
     if sp is None and inherit is None and not before_cue.strip():
         return None
     return _Draft("indirect", [(start, end)], [], cue, sp, inherit)
+
+
+# a sentence opened by a subordinate clause: "After The New York Times reported that ...," (not
+# "As": in "As Breitbart News reported, ..." the main clause is the report)
+_OPENING_SUBORDINATOR = re.compile(r"[\"'\u201c\u2018(]?(?:After|When|Since|Before|While|"
+                                   r"Although|Though|Because|If|Until|Once|Whereas)\b")
+# the main clause after it: a comma, a short subject and an inflected verb (", Mrs. Clinton
+# announced", ", he said", ", the company has")
+_MAIN_CLAUSE = re.compile(r",[ \t]+((?:(?:[A-Z][\w.'\u2019-]*|the|a|an|his|her|its|their)[ \t]+)"
+                          r"{0,4}?(?:[A-Z][\w.'\u2019-]*|he|she|it|they|we|i|officials|police)"
+                          r")[ \t]+(?:(?:has|have|had|was|were|is|are|will|would)[ \t]+)?"
+                          r"([a-z]+)\b")
+
+
+def _before_main_clause(doc: _Doc, ss: int, start: int, end: int) -> int:
+    """Where a content ``[start, end)`` inside a sentence's opening subordinate clause ends:
+    at the comma before the main clause ("After The New York Times reported that she had used a
+    personal account, Mrs. Clinton announced ..." → "that she had used a personal account")."""
+    norm = doc.norm
+    if not _OPENING_SUBORDINATOR.match(norm, ss, start):
+        return end
+    for m in _MAIN_CLAUSE.finditer(norm, start, end):
+        verb = m.group(2)
+        if verb in doc_cue_forms() or _is_finite_verb(verb):
+            cut = _trim(norm, start, m.start())[1]
+            return cut if cut - start >= 3 else end
+    return end
 
 
 _AND_OR = re.compile(r"\s*(?:and|or|but)\b", re.IGNORECASE)

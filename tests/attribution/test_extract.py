@@ -988,3 +988,24 @@ def test_content_first_with_addressee_and_source_phrases(text, expected):
 ])
 def test_infinitive_content_ends_at_a_second_verb(text, expected):
     assert [(a.speaker, a.cue, a.content) for a in extract_attributions(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report inside an opening subordinate clause ends before the main clause (BASIL)
+    ("After The New York Times reported that she had exclusively used a personal email account "
+     "as secretary of state, Mrs. Clinton announced that she had asked the State Department to "
+     "release those communications.",
+     [("The New York Times", "reported", "that she had exclusively used a personal email "
+                                         "account as secretary of state"),
+      ("Clinton", "announced", "that she had asked the State Department to release those "
+                               "communications")]),
+    ("While Barack Obama acknowledged that the event was tragic, he maintained that it does not "
+     "change his past statements.",
+     [("Barack Obama", "acknowledged", "that the event was tragic"),
+      ("Barack Obama", "maintained", "that it does not change his past statements")]),
+    # "As X reported, ...": the main clause is what was reported
+    ("As Breitbart News reported, the White House was refusing to call it terrorism.",
+     [("Breitbart News", "reported", "the White House was refusing to call it terrorism")]),
+])
+def test_report_in_an_opening_subordinate_clause(text, expected):
+    assert [(a.speaker, a.cue, a.content) for a in extract_attributions(text)] == expected
