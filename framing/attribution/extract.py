@@ -812,6 +812,9 @@ def _before_second_verb(norm: str, start: int, end: int) -> int:
     the reporting verb: in "urged donors to contribute to his campaign and contrasted his
     background with ..." the content is "to contribute to his campaign" (an infinitive
     never coordinates with an inflected verb such as "contrasted", "had repaid")."""
+    m = _WHILE_CUE.search(norm, start, end)  # "refused to budge ... while arguing that ..."
+    if m is not None and m.group(1) in _SPEECH_ING:
+        end = _trim(norm, start, m.start())[1] if m.start() - start >= 3 else end
     for m in _AND_VERB.finditer(norm, start, end):
         aux, word = m.group(1), m.group(2)
         nxt = _NEXT_WORD_AFTER.match(norm, m.end(), end)
@@ -829,6 +832,11 @@ def _before_second_verb(norm: str, start: int, end: int) -> int:
 _CLAUSE_VERBS = frozenset({"said", "told", "added", "noted", "argued", "warned", "insisted",
                            "claimed", "acknowledged", "conceded", "suggested", "stressed",
                            "explained", "wrote", "tweeted", "declared", "announced"})
+# speech verbs whose -ing form after "while" reports the same speaker's own words
+_SPEECH_ING = frozenset({"arguing", "saying", "insisting", "noting", "claiming", "warning",
+                         "adding", "stressing", "emphasizing", "suggesting", "acknowledging",
+                         "complaining", "contending", "maintaining", "asserting", "explaining"})
+_WHILE_CUE = re.compile(r",?[ \t]+(?:while|as|before|after)[ \t]+([a-z]+ing)\b")
 _NEXT_WORD_AFTER = re.compile(r"[ \t]+([\w$'\u2019]+)")
 # what may open the object of a verb joined by "and" to the reporting verb ("contrasted his
 # background", "celebrated the ruling", "declined to meet", "repaid about $60,000")

@@ -973,6 +973,16 @@ def test_content_first_with_addressee_and_source_phrases(text, expected):
     ("Hillary Clinton called on Congress to pass a deal and said funding is needed.",
      [("Hillary Clinton", "called on", "to pass a deal"),
       ("Hillary Clinton", "said", "funding is needed")]),
+    # "while arguing that ...": the same speaker's second report
+    ("John Boehner refused to budge from his refusal to consider raising tax rates on top "
+     "earners while arguing that heavy spending cuts are needed.",
+     [("John Boehner", "refused", "to budge from his refusal to consider raising tax rates on "
+                                  "top earners"),
+      ("John Boehner", "arguing", "that heavy spending cuts are needed")]),
+    ("Two House committees asked the Justice Department to investigate whether Hillary Clinton "
+     "perjured herself while testifying before Congress.",
+     [("Two House committees", "asked", "to investigate whether Hillary Clinton perjured "
+                                        "herself while testifying before Congress")]),
     # not an adjective before a noun, not a base form, not a verb inside the content
     ("Trump refused to say that Jerusalem should be the undivided and recognized capital "
      "of Israel.", [("Trump", "refused", "to say that Jerusalem should be the undivided and "
