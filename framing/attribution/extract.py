@@ -57,7 +57,10 @@ _TIME_PHRASE = re.compile(
     r"friday|saturday|sunday|today|yesterday|tonight|week|month|year|morning|afternoon|evening|"
     r"night|weekend)\b(?:\s+(?:morning|afternoon|evening|night))?|\s*in\s+(?:a|an|the|his|her|"
     r"its|their)\s+(?:\w+\s+){0,2}?(?:statement|interview|speech|letter|email|tweet|post|"
-    r"report|news conference|press conference|briefing|message|op-ed|video|memo)\b|\s*(?:in|on|"
+    r"report|news conference|press conference|briefing|message|op-ed|video|memo)\b(?:\s+(?:posted|"
+    r"released|issued|published|sent|shared)\s+(?:(?:on|to)\s+(?-i:[A-Z][\w.'-]*)|(?:on\s+)?\w+day)"
+    r"\b)?"
+    r"|\s*(?:in|on|"
     r"at)\s+(?:[A-Z][\w.'-]*\s*){1,3}(?=[,.]|\s+that\b)|\s*(?:again|also|later|repeatedly|"
     r"publicly|privately|recently|previously|once|flatly|bluntly)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*", re.UNICODE)
@@ -118,6 +121,14 @@ def _recipient(doc: _Doc, phrase: str) -> bool:
     head = words[-1].lower().rstrip(".")
     return any(w[:1].isupper() for w in words) or head in _RECIPIENTS or (
         head_type(head) is not None)
+# where the words were said, ending the sentence: "in a statement posted to Facebook.", "in an
+# interview published Sunday.", "on Twitter."
+_END_STATEMENT = re.compile(
+    r"[ \t]*,?[ \t]*(?:in|on)[ \t]+(?:(?:a|an|the|his|her|its|their)[ \t]+)?(?:[\w-]+[ \t]+){0,2}?"
+    r"(?:statement|interview|post|tweet|letter|email|video|message|op-ed|memo|release|speech|"
+    r"briefing|conference|Twitter|Facebook|Instagram|television|radio)\b(?:[ \t]+(?:posted|"
+    r"released|issued|published|sent|shared|given|made|aired|provided|broadcast)\b"
+    r"(?:[ \t]+[\w.'\u2019-]+){0,4}?)?[\s.!?\"')\]]*")
 _AND_OTHERS_COMMA = re.compile(r"(?:\s+and\s+others)?\s*,")
 _LEADING_COMMA = re.compile(r"\s*,")
 # Rules look at most this many characters either side of a cue or quote.
@@ -271,7 +282,7 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
         t = norm[toks[k][0]:toks[k][1]]
         tl = t.lower()
         if tl in w["auxiliary"] or (t.islower() and (tl in w["adverb"] or (
-                tl.endswith("ly") and len(t) > 3))):
+                tl.endswith("ly") and len(t) > 3 and _ly_adverb(tl)))):
             k -= 1
             continue
         if tl in w["time"] and k > 0:
@@ -658,6 +669,14 @@ def _is_finite_verb(word: str) -> bool:
     pos = parts_of_speech(word)
     verb = pos.get("VERB")
     return verb is not None and len(pos) == 1 and word not in verb
+
+
+@lru_cache(maxsize=4096)
+def _ly_adverb(word: str) -> bool:
+    """A word in -ly between a subject and its verb that is an adverb ("reportedly",
+    "publicly"), not a noun ("family", "ally", "assembly"); unknown words count as adverbs."""
+    pos = parts_of_speech(word)
+    return not pos or ("ADV" in pos and "NOUN" not in pos) or set(pos) <= {"ADJ"}
 
 
 @lru_cache(maxsize=1024)
@@ -1279,7 +1298,9 @@ def _verb_draft(doc: _Doc, cue: Cue, ss: int, se: int, drafts: list[_Draft],
     if sp_after is not None and sp_after.description:
         d = after_sp.find(sp_after.description)
         after_sp = after_sp[d + len(sp_after.description):] if d >= 0 else after_sp
-    at_end = _END_PUNCT.fullmatch(after_sp) is not None or _END_TIME_PUNCT.fullmatch(after_sp) is not None
+    at_end = _END_PUNCT.fullmatch(after_sp) is not None or _END_TIME_PUNCT.fullmatch(
+        after_sp) is not None or (sp_after is None and _END_STATEMENT.fullmatch(
+            norm, cue.end, se) is not None)
     if not at_end:  # "..., Nefzi said, adding that ...": another attribution follows
         m = _THEN_ING.match(after_sp)
         at_end = m is not None and m.group(1).lower() in doc_cue_forms()

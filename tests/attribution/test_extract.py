@@ -1019,3 +1019,23 @@ def test_infinitive_content_ends_at_a_second_verb(text, expected):
 ])
 def test_report_in_an_opening_subordinate_clause(text, expected):
     assert [(a.speaker, a.cue, a.content) for a in extract_attributions(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun in -ly is not an adverb between subject and verb (AllSides, BASIL)
+    ('"We have lost a remarkable and loving husband, father, grandfather and a great American," '
+     "his family said, offering thanks to the staff of the hospital.",
+     [("his family", "said", "We have lost a remarkable and loving husband, father, grandfather "
+                             "and a great American,")]),
+    ("A Clinton ally suggested she would support the deal.",
+     [("A Clinton ally", "suggested", "she would support the deal")]),
+    ("The company reportedly said it would close.",
+     [("The company", "said", "it would close")]),
+    # where the words were given ends a content-first attribution
+    ("Powell was fully vaccinated against Covid-19, his family said in a statement posted to "
+     "Facebook.", [("his family", "said", "Powell was fully vaccinated against Covid-19")]),
+    ("He said in a statement released Tuesday that the plan was dead.",
+     [("He", "said", "that the plan was dead")]),
+])
+def test_ly_nouns_and_statements(text, expected):
+    assert [(a.speaker, a.cue, a.content) for a in extract_attributions(text)] == expected
