@@ -383,8 +383,10 @@ def _walk_np(doc: _Doc, toks: list[tuple[int, int]], k: int) -> int | None:
             break  # "in what the union's executive called", "Despite Trump saying": after it
         if not _is_cap(t) and (tl in stop or tl in doc_cue_forms()):
             before = norm[toks[j - 1][0]:toks[j - 1][1]].lower() if j > 0 else ""
-            if tl in stop or before not in w["determiner"]:
-                break  # else a cue word used as a noun: "The comments", "the report"
+            named = j > 1 and _is_cap(norm[toks[j - 1][0]:toks[j - 1][1]]) and not before.endswith(
+                "s") and norm[toks[j - 2][0]:toks[j - 2][1]].lower() in _ARTICLES
+            if tl in stop or (before not in w["determiner"] and not named):
+                break  # else a cue word used as a noun: "The comments", "the Mueller report"
         if _is_cap(t) and tl in w.union("subordinator", "conjunction") and j == 0:
             break
         start = j
@@ -729,6 +731,11 @@ def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
             pl.endswith("ed") or pl.endswith("ing")):
         return False
     w = doc.words
+    if (cue.form in w["noun_cue"] or cue.form == "show") and not cue.form.endswith("s") and (
+            prev[:1].isupper() and not prev.endswith("s")):
+        k = doc.norm.rfind(prev, lo, cue.start)
+        if k > lo and _prev_word(doc, k, lo).lower() in _ARTICLES:
+            return False  # "the Mueller report", "the Broadway show": a name before a noun
     if cue.form in w["noun_cue"]:
         nxt_that = _THAT.match(doc.norm, cue.end, hi) is not None
         subject_like = prev[:1].isupper() or pl in w.union(
@@ -748,6 +755,9 @@ def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
         if nxt in {"of", "by"} and cue.form.endswith("s"):
             return False  # "reports of", "claims by"
     return True
+
+
+_ARTICLES = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their"})
 
 
 def _skip_fillers(doc: _Doc, pos: int, hi: int) -> int:

@@ -1039,3 +1039,20 @@ def test_report_in_an_opening_subordinate_clause(text, expected):
 ])
 def test_ly_nouns_and_statements(text, expected):
     assert [(a.speaker, a.cue, a.content) for a in extract_attributions(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun cue after "the <Name>" is a noun, and the phrase can be a speaker (BASIL, AllSides)
+    ("Attorney General William Barr said the Mueller report was complete.",
+     [("William Barr", "said", "the Mueller report was complete")]),
+    ("The Provincetown report concludes that spread among vaccinated people does occur.",
+     [("The Provincetown report", "concludes", "that spread among vaccinated people does occur")]),
+    ('He starred in the Broadway show "The Book of Mormon".', []),
+    ("Supporters were sharing the news of the Nice attack and celebrating.", []),
+    # a verb after a plural or a name alone stays a verb
+    ("The AP reports that the deal is off.", [("AP", "reports", "that the deal is off")]),
+    ("The Democrats claim that the vote was rigged.",
+     [("Democrats", "claim", "that the vote was rigged")]),
+])
+def test_noun_cue_after_a_name(text, expected):
+    assert [(a.speaker, a.cue, a.content) for a in extract_attributions(text)] == expected
