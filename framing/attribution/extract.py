@@ -121,6 +121,8 @@ def _recipient(doc: _Doc, phrase: str) -> bool:
     head = words[-1].lower().rstrip(".")
     return any(w[:1].isupper() for w in words) or head in _RECIPIENTS or (
         head_type(head) is not None)
+
+
 # where the words were said, ending the sentence: "in a statement posted to Facebook.", "in an
 # interview published Sunday.", "on Twitter."
 _END_STATEMENT = re.compile(
@@ -384,7 +386,7 @@ def _walk_np(doc: _Doc, toks: list[tuple[int, int]], k: int) -> int | None:
         if not _is_cap(t) and (tl in stop or tl in doc_cue_forms()):
             before = norm[toks[j - 1][0]:toks[j - 1][1]].lower() if j > 0 else ""
             named = j > 1 and _is_cap(norm[toks[j - 1][0]:toks[j - 1][1]]) and not before.endswith(
-                "s") and norm[toks[j - 2][0]:toks[j - 2][1]].lower() in _ARTICLES
+                "s") and norm[toks[j - 2][0]:toks[j - 2][1]].lower() in _DETERMINERS_BEFORE_NAME
             if tl in stop or (before not in w["determiner"] and not named):
                 break  # else a cue word used as a noun: "The comments", "the Mueller report"
         if _is_cap(t) and tl in w.union("subordinator", "conjunction") and j == 0:
@@ -734,7 +736,7 @@ def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
     if (cue.form in w["noun_cue"] or cue.form == "show") and not cue.form.endswith("s") and (
             prev[:1].isupper() and not prev.endswith("s")):
         k = doc.norm.rfind(prev, lo, cue.start)
-        if k > lo and _prev_word(doc, k, lo).lower() in _ARTICLES:
+        if k > lo and _prev_word(doc, k, lo).lower() in _DETERMINERS_BEFORE_NAME:
             return False  # "the Mueller report", "the Broadway show": a name before a noun
     if cue.form in w["noun_cue"]:
         nxt_that = _THAT.match(doc.norm, cue.end, hi) is not None
@@ -757,7 +759,7 @@ def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
     return True
 
 
-_ARTICLES = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their"})
+_DETERMINERS_BEFORE_NAME = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their"})
 
 
 def _skip_fillers(doc: _Doc, pos: int, hi: int) -> int:
@@ -1400,9 +1402,7 @@ _AND_NOT_SO = re.compile(r"\s*(?:and|or|but)\b(?![ \t]+so\b)", re.IGNORECASE)  #
 _CITED_NP = re.compile(r"([^,;:.\u2014]{2,80}?)(?:\s*(?:[,;:.\u2014]|$)|\s+(?=who\b|saying\b|as\b))")
 _AS_NOT_SAYING = re.compile(r"\bas\b(?![ \t]+saying)")
 _CITED_NAME = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w.-]*[a-z.]")
-
-
-_EXAMPLES = re.compile(r"\b(?:like|such[ \t]+as|including)\b")
+_EXAMPLES = re.compile(r"\b(?:like|such[ \t]+as|including)\b")  # "senators like John Ashcroft"
 
 
 def _cited_source(norm: str, start: int, end: int) -> bool:
