@@ -75,7 +75,7 @@ def test_seed_article_extras(seed_text):
 
 # (cue, content start, content end, resolved speaker) of every extra on the seed article:
 # the booster finds indirect reports ("seek", "claims", "encouraged") the rules leave out,
-# and some non-attributions ("is known as", "seen") that PolNeAR-style training accepts
+# and some non-attributions ("known as", "have seen") that PolNeAR-style training accepts
 SEED_EXPECTED = [
     ("said", 663, 860, "government"),
     ("known as", 2125, 2267, "Mosul"),
