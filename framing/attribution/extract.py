@@ -41,7 +41,14 @@ from .cues import Cue, cue_lexicon, find_cues, lower_same_length
 from .model import Attribution
 from .quotes import Quote, find_quotes, in_quotation, quotation_ranges
 from .speakers import SpeakerResolver, _name_source, head_type, split_prefixed_title
-from .words import WordClasses, cue_frames, parts_of_speech, person_titles, word_classes
+from .words import (
+    WordClasses,
+    cue_acts,
+    cue_frames,
+    parts_of_speech,
+    person_titles,
+    word_classes,
+)
 
 # Words that make the following quote a name, a title or a scare quote.
 _NAMING = re.compile(r"(?:so-called|so called|dubbed|nicknamed|known as|titled|entitled|named|"
@@ -732,6 +739,11 @@ def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
     if cue.form.endswith("s") and not cue.form.endswith("ss") and prev.islower() and (
             pl.endswith("ed") or pl.endswith("ing")):
         return False
+    acts = cue_acts().get(cue.lemma)
+    if acts is not None:
+        rest = doc.lower[_skip_fillers(doc, cue.end, hi):hi].lstrip()
+        if any(rest.startswith(o) and not rest[len(o):len(o) + 1].isalnum() for o in acts):
+            return False  # "showed up at the polls", "declared a state of emergency"
     w = doc.words
     if (cue.form in w["noun_cue"] or cue.form == "show") and not cue.form.endswith("s") and (
             prev[:1].isupper() and not prev.endswith("s")):

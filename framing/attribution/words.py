@@ -116,6 +116,16 @@ def cue_frames() -> dict[str, frozenset[str]]:
 
 
 @cache
+def cue_acts() -> dict[str, tuple[str, ...]]:
+    """``{lemma: objects}`` from ``framing/data/cue_acts.tsv``: objects that make a cue verb
+    an act rather than a report ("showed up", "declared a state of emergency")."""
+    raw = resources.files("framing").joinpath("data/cue_acts.tsv").read_text("utf-8")
+    rows = [ln for ln in raw.splitlines() if ln and not ln.startswith("#")]
+    return {lemma: tuple(o.strip() for o in objects.split(",") if o.strip()) for lemma, objects in
+            (line.split("\t") for line in rows[1:])}
+
+
+@cache
 def given_names() -> dict[str, str]:
     """``{given name (lower case): "m" or "f"}`` from ``framing/data/given_names.tsv``."""
     raw = resources.files("framing").joinpath("data/given_names.tsv").read_text("utf-8")

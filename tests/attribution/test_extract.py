@@ -1056,3 +1056,18 @@ def test_ly_nouns_and_statements(text, expected):
 ])
 def test_noun_cue_after_a_name(text, expected):
     assert [(a.speaker, a.cue, a.content) for a in extract_attributions(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # objects that make the verb an act (framing/data/cue_acts.tsv; BASIL, AllSides)
+    ("Thousands showed up at the polls to vote for Trump.", []),
+    ("Newt Gingrich showed no sign of backing down on Monday.", []),
+    ("Sarah Palin posted a photo of her visit to a Chick-fil-A.", []),
+    ("France recalled its ambassador to the US after a blowup.", []),
+    # ... not other objects
+    ("Polls show Clinton with an 8-point lead.", [("Polls", "show", "Clinton with an 8-point lead")]),
+    ("Osama bin Laden declared war on the United States.",
+     [("Osama bin Laden", "declared", "war on the United States")]),
+])
+def test_cue_verbs_used_for_acts(text, expected):
+    assert [(a.speaker, a.cue, a.content) for a in extract_attributions(text)] == expected
