@@ -122,11 +122,16 @@ def _votes_chunk(feature_set: str, rows: Sequence[_Row]) -> dict[str, dict[str, 
     return {k: dict(v) for k, v in types.votes.items()}
 
 
+def _register(types: tuple[str, Any] | None) -> None:
+    """Make ``(digest, SpeakerTypes)`` known to this process's transformers by its digest."""
+    if types is not None:
+        _SPEAKER_TYPES.setdefault(*types)
+
+
 def _work(job: _Job, rows: Sequence[_Row], types: tuple[str, Any] | None = None) -> Any:
     """Run ``job`` on one chunk; ``types``: ``(digest, SpeakerTypes)`` to register first
     (a Dask task brings them along; a pool worker got them at start)."""
-    if types is not None:
-        _SPEAKER_TYPES.setdefault(*types)
+    _register(types)
     kind, feature_sets, digest = job
     if kind == "votes":
         return _votes_chunk(feature_sets[0], rows), len(rows)
@@ -134,8 +139,7 @@ def _work(job: _Job, rows: Sequence[_Row], types: tuple[str, Any] | None = None)
 
 
 def _init_worker(job: _Job, types: tuple[str, Any] | None = None) -> None:
-    if types is not None:
-        _SPEAKER_TYPES.setdefault(*types)
+    _register(types)
     _transformers(job[1], job[2])
     # the worker's libraries, lexicons and models are built now and live as long as it does:
     # the garbage collector need not scan them again at every full collection
@@ -189,8 +193,7 @@ def _check(engine: str, workers: int | None, chunk_size: int, scheduler: str | N
 
 def _run_local(job: _Job, chunks: Iterator[list[_Row]],
                types: tuple[str, Any] | None) -> Iterator[Any]:
-    if types is not None:
-        _SPEAKER_TYPES.setdefault(*types)
+    _register(types)
     _transformers(job[1], job[2])
     # Everything built so far (libraries, lexicons, models) outlives the run, and a full
     # garbage collection scanned all of it (about 90 ms each, several per thousand articles):
@@ -351,22 +354,28 @@ def _stream(articles: Iterable[Any], job: _Job, engine: str, workers: int, chunk
             ) -> Iterator[Any]:
     results = _results(job, articles, engine, workers, chunk_size, scheduler, types)
     if results is None:
-        if types is not None:
-            _SPEAKER_TYPES.setdefault(*types)
+        _register(types)
         yield _extract_chunk(job[1], [], job[2])
         return
+    yield from _with_progress(results, progress, len)
+
+
+def _with_progress(results: Iterator[Any], progress: bool, count: Any,
+                   desc: str | None = None) -> Iterator[Any]:
+    """``results`` as they come, with a progress bar (``count(result)`` articles each) on
+    standard error when ``progress``; the results are closed at the end or on an error."""
     bar = None
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(unit="article", file=sys.stderr)
+        bar = tqdm(unit="article", file=sys.stderr, desc=desc)
     try:
-        for frame in results:
+        for result in results:
             if bar is not None:
-                bar.update(len(frame))
-            yield frame
+                bar.update(count(result))
+            yield result
     finally:
-        results.close()
+        results.close()  # type: ignore[attr-defined]
         if bar is not None:
             bar.close()
 
@@ -403,20 +412,8 @@ def corpus_speaker_types(articles: Iterable[Any], feature_set: str = "attributio
                        scheduler, None)
     if results is None:
         return types
-    bar = None
-    if progress:
-        from tqdm import tqdm
-
-        bar = tqdm(unit="article", file=sys.stderr, desc="speaker types")
-    try:
-        for chunk_votes, n in results:
-            types.add_votes(chunk_votes)
-            if bar is not None:
-                bar.update(n)
-    finally:
-        results.close()
-        if bar is not None:
-            bar.close()
+    for chunk_votes, _ in _with_progress(results, progress, lambda r: r[1], "speaker types"):
+        types.add_votes(chunk_votes)
     return types
 
 
