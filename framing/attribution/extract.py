@@ -138,6 +138,11 @@ _END_STATEMENT = re.compile(
     r"briefing|conference|Twitter|Facebook|Instagram|television|radio)\b(?:[ \t]+(?:posted|"
     r"released|issued|published|sent|shared|given|made|aired|provided|broadcast)\b"
     r"(?:[ \t]+[\w.'\u2019-]+){0,4}?)?[\s.!?\"')\]]*")
+# an addressee with a time or place after it, then "that" (no comma, quote or verb between)
+_ADDRESSEE_THEN_THAT = re.compile(r"[ \t]*(?:(?!(?:he|she|they|we|i|it|and|but|or|when|while|after|"
+                                  r"before|because|since|as|if|until|where)\b)"
+                                  r"[\w'\u2019.&-]++[ \t]+){2,9}?(?=that\b)", re.IGNORECASE)
+_RELATIVE_START = re.compile(r"(?:who|whose|whom)\b")
 _AND_OTHERS_COMMA = re.compile(r"(?:\s+and\s+others)?\s*,")
 _LEADING_COMMA = re.compile(r"\s*,")
 # Rules look at most this many characters either side of a cue or quote.
@@ -803,6 +808,10 @@ def _content_after(doc: _Doc, cue: Cue, hi: int) -> tuple[int, int, bool] | None
         m = _short_np(_SHORT_NP_BEFORE_COMP_FAST, _SHORT_NP_BEFORE_COMP, window)
         if m and m.end() > 0:
             pos = _skip_fillers(doc, pos + m.end(), hi)
+        elif "addressee" in frames:  # "told a local Denver TV station earlier on Wednesday that"
+            m = _ADDRESSEE_THEN_THAT.match(window)
+            if m is not None:
+                pos += m.end()
     m = _COMMA_GAP.match(norm, pos, hi)
     pos = m.end() if m else pos
     has_that = _THAT.match(norm, pos, hi) is not None
@@ -1356,6 +1365,13 @@ def _verb_draft(doc: _Doc, cue: Cue, ss: int, se: int, drafts: list[_Draft],
             if m:
                 a = _trim(norm, ss, ss + len(lead) - 1)
                 b = _trim(norm, sp_inv.end + m.end(), se)
+                if a[1] - a[0] >= 3 and _RELATIVE_START.match(norm, b[0], b[1]):
+                    # "..., said the officials, who spoke on condition of anonymity": about
+                    # them; "And Trump, said Sunshine, who ..., doesn't forgive": the rest goes on
+                    comma = norm.find(",", b[0], b[1])
+                    rest = _trim(norm, comma + 1, b[1]) if comma >= 0 else (b[1], b[1])
+                    pieces = [a, rest] if rest[1] - rest[0] >= 3 else [a]
+                    return _Draft("indirect", pieces, [], cue, sp_inv)
                 if a[1] - a[0] >= 3 and b[1] - b[0] >= 3:
                     return _Draft("indirect", [a, b], [], cue, sp_inv)
     # parenthetical: "The plan, officials said, is dead."
@@ -1389,7 +1405,7 @@ _OPENING_SUBORDINATOR = re.compile(r"[\"'\u201c\u2018(]?(?:After|When|Since|Befo
 # announced", ", he said", ", the company has")
 _MAIN_CLAUSE = re.compile(r",[ \t]+((?:(?:[A-Z][\w.'\u2019-]*|the|a|an|his|her|its|their)[ \t]+)"
                           r"{0,4}?(?:[A-Z][\w.'\u2019-]*|he|she|it|they|we|i|officials|police)"
-                          r")[ \t]+(?:(?:has|have|had|was|were|is|are|will|would)[ \t]+)?"
+                          r")[ \t]+(?:(has|have|had|was|were|is|are|will|would)[ \t]+)?"
                           r"([a-z]+)\b")
 
 
@@ -1401,8 +1417,8 @@ def _before_main_clause(doc: _Doc, ss: int, start: int, end: int) -> int:
     if not _OPENING_SUBORDINATOR.match(norm, ss, start):
         return end
     for m in _MAIN_CLAUSE.finditer(norm, start, end):
-        verb = m.group(2)
-        if verb in doc_cue_forms() or _is_finite_verb(verb):
+        verb = m.group(3)
+        if m.group(2) is not None or verb in doc_cue_forms() or _is_finite_verb(verb):
             cut = _trim(norm, start, m.start())[1]
             return cut if cut - start >= 3 else end
     return end

@@ -1071,3 +1071,23 @@ def test_noun_cue_after_a_name(text, expected):
 ])
 def test_cue_verbs_used_for_acts(text, expected):
     assert [(a.speaker, a.cue, a.content) for a in extract_attributions(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause after an inverted speaker is about the speaker (BASIL)
+    ("The agency is still working on the authorization, said the officials, who spoke on the "
+     "condition of anonymity.",
+     [("the officials", "said", ((0, 48),))]),
+    ("And Trump, said Sunshine, who remains friendly with her former boss, doesn't forgive or "
+     "forget.", [("Sunshine", "said", ((0, 9), (69, 94)))]),
+    # an addressee with a time after it, before "that"; not across a pronoun subject or a clause
+    ("Mitt Romney told a local Denver TV station earlier on Wednesday that he opposes civil "
+     "unions.", [("Mitt Romney", "told", ((64, 92),))]),
+    ("Rick Gates told AP he was working with Manafort and that both were working for the party.",
+     [("Rick Gates", "told", ((16, 88),))]),  # still from "AP": a known fault, not skipped
+    # a main clause with an auxiliary ends a report in an opening subordinate clause
+    ("While the president said he would, Senate Democrats will have to decide whether to block "
+     "it.", [("the president", "said", ((25, 33),))]),
+])
+def test_relative_clauses_addressees_and_auxiliaries(text, expected):
+    assert [(a.speaker, a.cue, a.fragments) for a in extract_attributions(text)] == expected
