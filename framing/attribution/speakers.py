@@ -540,19 +540,14 @@ class SpeakerResolver:
         only in the stretches asked for, so a mention's person/gender tests are
         also worked out once.
         """
-        sents = self._starts
-        if not sents:
-            return []
-        first = max(bisect_right(sents, lo) - 1, 0)
-        last = max(bisect_right(sents, hi - 1) - 1, 0)
-        out: list[Mention] = []
-        for k in range(first, last + 1):
-            out += [m for m in self._stretch(k) if lo <= m.start < hi]
+        out = list(self.mentions_back(lo, hi))
+        out.reverse()
         return out
 
     def mentions_back(self, lo: int, hi: int) -> Iterator[Mention]:
-        """``reversed(mentions_before(lo, hi))``, found stretch by stretch from ``hi`` back:
-        a caller that stops at the first mention it wants never finds the others."""
+        """The mentions of :meth:`mentions_before`, last first, found stretch by stretch
+        from ``hi`` back: a caller that stops at the first mention it wants never finds the
+        others."""
         sents = self._starts
         if not sents:
             return
