@@ -41,6 +41,7 @@ from .cues import lower_same_length
 from .quotes import in_quotation
 from .words import (
     anonymity_cues,
+    candidacy_terms,
     given_names,
     media_names,
     name_gender,
@@ -416,36 +417,59 @@ _WORDS_BEFORE_ROLE = re.compile(r"(?:[a-z][a-z.'\u2019-]*[ \t]+){1,3}$")
 @cache
 def _role_automaton() -> ahocorasick.Automaton:
     """One Aho–Corasick automaton over the lower-cased titles that give a source type ("sen",
-    "governor") and the one-word role nouns of ``source_types.tsv`` that describe a person or
-    body ("aide", "economist"): ``(length, title kind or None, role kind or None)``."""
+    "governor"), the one-word role nouns of ``source_types.tsv`` that describe a person or
+    body ("aide", "economist") and the candidacy nouns ("front-runner"): ``(length, title
+    kind or None, role kind or None, candidacy noun)``."""
     titles = {t: kind for t, (kind, _) in person_titles().items()
               if kind not in ("other", "-")}  # "Mr." says nothing about the source
     roles = {t: kind for t, kind in source_terms().items()
              if " " not in t and "-" not in t and kind != "document"}
+    candidacy = candidacy_terms()
     auto = ahocorasick.Automaton()
-    for key in sorted(set(titles) | set(roles)):
+    for key in sorted(set(titles) | set(roles) | candidacy):
         # keyed with what follows a title or role noun that a name may follow (a blank or
-        # "."), so the automaton does not report the many other places it is found
-        for after in (" ", "\t", "."):
-            auto.add_word(key + after, (len(key), titles.get(key), roles.get(key)))
+        # "."), so the automaton does not report the many other places it is found; a
+        # candidacy noun may also end an apposition ("Rubio, a candidate, said")
+        value = (len(key), titles.get(key), roles.get(key), key in candidacy)
+        for after in (" ", "\t", ".") + ((",", ";", ":", ")", "\n") if key in candidacy else ()):
+            auto.add_word(key + after, value)
     auto.make_automaton()
     return auto
 
 
-def _name_roles(norm: str, low: str) -> dict[str, str]:
-    """``{name or surname: source type}`` from titled names, names after a role noun and party
-    labels in ``norm``.
+_Evidence = dict[str, list[tuple[str | None, int]]]
+
+
+def _name_roles(norm: str, low: str) -> tuple[dict[str, str], _Evidence]:
+    """``{name or surname: source type}`` from titled names, names after a role noun, party
+    labels and candidacy nouns in ``norm``; and, per surname, the mentions that typed it:
+    ``(first word of the full name, or None for a surname alone, end offset)``.
 
     ``low`` is ``norm`` lower-cased character for character (same length, so offsets agree;
     :func:`framing.attribution.cues.lower_same_length`)."""
     roles: dict[str, str] = {}
+    evidence: _Evidence = {}
+
+    given = given_names()
+
+    def register(words: list[str], kind: str, end: int) -> None:
+        roles.setdefault(" ".join(words), kind)
+        roles.setdefault(words[-1], kind)
+        # the given name of the mention, if it has one ("Republican Marco Rubio": Marco)
+        first = next((w for w in words[:-1] if w.lower() in given), None)
+        evidence.setdefault(words[-1], []).append((first, end))
+
     named: list[tuple[int, int, str]] = []  # role nouns before a capital, after the titles
+    closed = _closed_words()
     n = len(norm)
     # one pass in C; a hit ends with the character after the word
-    for end, (length, title_kind, role_kind) in _role_automaton().iter(low):
+    candidacy: list[tuple[int, int]] = []  # candidacy nouns (start, end)
+    for end, (length, title_kind, role_kind, candidacy_noun) in _role_automaton().iter(low):
         start, end = end - length, end - 1  # end: the word's last character
         if start and (low[start - 1].isalnum() or low[start - 1] in "._"):
             continue  # inside a word
+        if candidacy_noun:
+            candidacy.append((start, end + 1))
         if title_kind is not None and norm[start].isupper():  # capitalised titles
             m = _NAME_AFTER_TITLE.match(norm, end + 1)
             if m is None:
@@ -454,8 +478,7 @@ def _name_roles(norm: str, low: str) -> dict[str, str]:
             n_title, _, _ = split_title(words)  # "Prime" "Minister": take the longest title
             words = words[n_title:]
             if words:
-                roles.setdefault(" ".join(words), title_kind)
-                roles.setdefault(words[-1], title_kind)
+                register(words, title_kind, m.end())
         elif (role_kind is not None and norm[start].islower() and end + 2 < n
               and norm[end + 1] in " \t" and (norm[end + 2].isupper()
                                                or norm[end + 2] in "aeb \t")
@@ -471,16 +494,101 @@ def _name_roles(norm: str, low: str) -> dict[str, str]:
         words = words[split_title(words)[0]:]
         if len(words) >= 2:  # a full name: "the firm Clinton hired" names no one
             before = _WORDS_BEFORE_ROLE.search(low, max(0, start - 40), start)
-            kind = head_type((before.group() if before else "") + low[start:end + 1]) or kind
-            roles.setdefault(" ".join(words), kind)
-            roles.setdefault(words[-1], kind)
+            mods = before.group().split() if before else []
+            # only the modifiers after the last function word: "republican contender", not
+            # "(a statement after) republican contender"
+            k = max((i + 1 for i, w in enumerate(mods) if w in closed), default=0)
+            kind = head_type(" ".join(mods[k:] + [low[start:end + 1]])) or kind
+            register(words, kind, m.end())
     for m in _PARTY_LABEL.finditer(norm):  # rare: look back for the name only at a label
         name = _NAME_BEFORE.search(norm[max(0, m.start() - 60):m.start()].rstrip() + " ")
         words = name.group().split() if name else []
         if len(words) >= 2:
-            roles.setdefault(" ".join(words), "political")
-            roles.setdefault(words[-1], "political")
-    return roles
+            register(words, "political", m.start())
+    for words, end in _called_candidates(norm, low, candidacy):
+        register(words, "political", end)
+    return roles, evidence
+
+
+@cache
+def _closed_words() -> frozenset[str]:
+    """Function words and frequent verbs that never modify a role noun ("a statement after
+    republican contender X")."""
+    return frozenset(word_classes().union(
+        "preposition", "conjunction", "subordinator", "pronoun_m", "pronoun_f", "pronoun_pl",
+        "pronoun_n", "pronoun_1", "determiner", "auxiliary", "verb"))
+
+
+# before a candidacy noun: "Rubio, a candidate", "Trump, the presumptive Republican nominee"
+_APPOSED_NAME = re.compile(r"((?:[A-Z][\w'\u2019.-]*[ \t]+){0,3}[A-Z][\w'\u2019-]*),[ \t]+"
+                           r"(?:the|a|an)[ \t]+((?:[\w'\u2019.-]+[ \t]+){0,4})$")
+
+
+def _called_candidates(norm: str, low: str, hits: Sequence[tuple[int, int]]
+                       ) -> list[tuple[list[str], int]]:
+    """Names the text calls a candidate: full names after a candidacy noun ("front-runner
+    Donald Trump", "Republican hopeful Ben Carson") and surnames before one as an apposition
+    ("Rubio, a candidate for president", "Trump, the presumptive Republican nominee"), in
+    text order, as word lists, each with the end of its mention.
+
+    ``low`` is ``norm`` lower-cased with the same length; ``hits`` are the ``(start, end)``
+    offsets of the candidacy nouns in it, in text order."""
+    out: list[tuple[list[str], int]] = []
+    closed = _closed_words()
+    openers = word_classes()["opener"]
+    for start, end in hits:
+        if low.startswith(("'s", "\u2019s"), end):
+            continue  # "Ivanka Trump, the Republican presidential nominee's eldest daughter"
+        after = _NAME_AFTER_ROLE.match(norm, end)
+        if after is not None:
+            words = after.group(1).split()
+            words = words[split_title(words)[0]:]
+            if len(words) >= 2:  # a full name: "the most able candidate Viguerie argues"
+                words[-1] = _bare_surname(words[-1])
+                out.append((words, after.end()))
+        before = _APPOSED_NAME.search(norm, max(0, start - 80), start)
+        if before is None:
+            continue
+        words = before.group(1).split()
+        low_word = words[-1].lower()
+        if low_word in closed or low_word in openers or (
+                low_word.endswith("ly") and "ADV" in parts_of_speech(low_word)):
+            continue  # "Publicly, the nominee has said"
+        if head_type(before.group(1)) is not None:
+            continue  # "released by the State Department, the candidate for ..." is not one
+        if not any(w.lower() in closed for w in before.group(2).split()):
+            words = words[split_title(words)[0]:] or words[-1:]
+            words[-1] = _bare_surname(words[-1])
+            out.append((words, before.end(1)))
+    return [(words, end) for words, end in out if words[-1]]
+
+
+def _bare_surname(word: str) -> str:
+    """``word`` without a possessive ending or a final period ("Trump's" -> "Trump")."""
+    if word.endswith(("'s", "\u2019s")):
+        word = word[:-2]
+    return word.rstrip(".'\u2019")
+
+
+def _campaign_owners(norm: str) -> set[str]:
+    """Capitalised words whose campaign the text names: "the Trump campaign", "Clinton's
+    presidential campaign" (at most one word between). Not all are people ("Apple's ad
+    campaign"): :meth:`SpeakerResolver._surname_kind` uses them for full personal names only."""
+    owners: set[str] = set()
+    i = norm.find("campaign")
+    while i >= 0:
+        if i > 0 and norm[i - 1] in " \t" and not norm[i + 8:i + 9].isalnum():
+            words = norm[max(0, i - 60):i].split()[-2:]
+            if words:
+                last = words[-1]
+                if last[:1].isupper() and not last.endswith("."):
+                    owners.add(_bare_surname(last))
+                elif len(words) == 2 and last.islower() and words[0][:1].isupper() and (
+                        words[0].endswith(("'s", "\u2019s", "'", "\u2019"))):
+                    owners.add(_bare_surname(words[0]))  # "Clinton's presidential campaign"
+        i = norm.find("campaign", i + 8)
+    owners.discard("")
+    return owners
 
 
 class SpeakerResolver:
@@ -517,6 +625,9 @@ class SpeakerResolver:
         self._starts: list[int] = seg.sentences[:, 0].tolist()
         self._ends: list[int] = seg.sentences[:, 1].tolist()
         self._roles: dict[str, str] | None = None  # name -> source type from a title
+        self._role_evidence: _Evidence = {}  # surname -> mentions that typed it
+        self._campaigns: set[str] | None = None  # words before "campaign" (_campaign_owners)
+        self._surname_kinds: dict[str, str | None] = {}  # full name -> _surname_kind
         self._any_condition: bool | None = None  # an anonymity condition phrase in the text
         # surname -> (ends, full names ending in it), in text order
         self._full_names: dict[str, tuple[list[int], list[Mention]]] = {}
@@ -667,8 +778,51 @@ class SpeakerResolver:
         if self._roles is None:
             if self._lower is None:
                 self._lower = lower_same_length(self.norm)
-            self._roles = _name_roles(self.norm, self._lower)
-        return self._roles.get(name)
+            self._roles, self._role_evidence = _name_roles(self.norm, self._lower)
+        kind = self._roles.get(name)
+        if kind is None and " " in name:
+            if name not in self._surname_kinds:
+                self._surname_kinds[name] = self._surname_kind(name)
+            kind = self._surname_kinds[name]
+        return kind
+
+    def _surname_kind(self, name: str) -> str | None:
+        """The source type the text gives the surname of the personal name ``name``, for a
+        name it never types in full: "President Trump", "front-runner Trump" or "the Trump
+        campaign" type "Donald Trump".
+
+        Only for a name that starts with a given name, when the text gives no sign that the
+        surname belongs to someone else: every full name in the text with that surname holds
+        the same given name ("Ivanka Trump" does not), and every mention that typed the
+        surname is of the same person (the same given name, or a surname alone followed in
+        its sentence or the next by a pronoun of the given name's gender).
+        """
+        words = name.split()
+        given = given_names()
+        first = words[0]
+        if first.lower() not in given:
+            return None
+        surname = words[-1]
+        kind = self._roles.get(surname) if self._roles is not None else None
+        if kind is not None:
+            gender = name_gender(name)
+            for first_word, end in self._role_evidence.get(surname, ()):
+                if first_word is not None and first_word not in words or (
+                        first_word is None and self._gender_after(end) != gender):
+                    return None
+        else:
+            if self._campaigns is None:
+                self._campaigns = _campaign_owners(self.norm)
+            if surname not in self._campaigns:
+                return None
+            kind = "political"
+        pattern = re.compile(r"(?<![\w'\u2019-])([A-Z][\w'\u2019-]*)[ \t]+(?:[A-Z]\.[ \t]+)?"
+                             + re.escape(surname) + r"(?![\w-])")
+        for m in pattern.finditer(self.norm):  # "Bill Clinton" besides "Hillary Clinton"
+            other = m.group(1).lower()
+            if other != first.lower() and other in given:
+                return None
+        return kind
 
     def unnamed(self, start: int, end: int) -> dict[str, Any]:
         """Fields for an attribution without a speaker mention."""
@@ -705,15 +859,20 @@ class SpeakerResolver:
 
     def _full_name(self, surname: str, before: int) -> Mention | None:
         """The latest multi-word name before ``before`` that ends in ``surname``."""
-        core = surname.removeprefix("al-").removeprefix("el-")
-        if not core[:1].isupper():
+        if not surname.removeprefix("al-").removeprefix("el-")[:1].isupper():
             return None
-        if core not in self._full_names:  # every full name ending in core, found once per text
-            found = self._full_names_ending_in(core)
-            self._full_names[core] = ([m.end for m in found], found)
-        ends, found = self._full_names[core]
+        ends, found = self._bearers(surname)
         k = bisect_right(ends, before) - 1
         return found[k] if k >= 0 else None
+
+    def _bearers(self, surname: str) -> tuple[list[int], list[Mention]]:
+        """Every multi-word name in the text that ends in ``surname`` and their ends, in text
+        order; found once per text."""
+        core = surname.removeprefix("al-").removeprefix("el-")
+        if core not in self._full_names:
+            found = self._full_names_ending_in(core) if core[:1].isupper() else []
+            self._full_names[core] = ([m.end for m in found], found)
+        return self._full_names[core]
 
     def _full_names_ending_in(self, core: str) -> list[Mention]:
         norm = self.norm

@@ -67,6 +67,14 @@ def source_terms() -> dict[str, str]:
 
 
 @cache
+def candidacy_terms() -> frozenset[str]:
+    """Lower-case nouns for a person seeking office ("candidate", "front-runner"): the rows of
+    ``source_types.tsv`` whose note starts with ``candidacy:``."""
+    return frozenset(r["term"].lower() for r in read_table("source_types.tsv")
+                     if r["note"].startswith("candidacy:"))
+
+
+@cache
 def media_names() -> dict[str, str]:
     """``{name or alias (lower case): canonical name}`` of news organisations."""
     out: dict[str, str] = {}

@@ -362,6 +362,53 @@ def test_a_role_noun_before_a_name_types_its_later_surname():
                     ("Miron", "Jeff Miron", "expert")]
 
 
+def test_the_text_types_a_surname_for_the_full_name_of_the_same_person():
+    # sentences from BASIL and the AllSides roundups: a titled surname ("President Trump"),
+    # a candidacy noun ("Republican contender", "a candidate") or a named campaign ("the Trump
+    # campaign") types the full name; not when the surname may be someone else's
+    def rows(text):
+        return [(a.speaker, a.source_type) for a in extract_attributions(text)]
+
+    assert rows("McCain, the GOP\u2019s presidential nominee in 2008, issued a statement after "
+                "Republican contender Donald Trump told a town hall in Salem, New Hampshire on "
+                "Monday that waterboarding is \u201cpeanuts,\u201d compared to what Islamic "
+                "State militants are doing.") == [
+        ("Republican contender Donald Trump", "political")]  # not "document" ("statement")
+    assert rows("A video message from President Trump played on the big screen, and he waved. "
+                "Donald Trump said the game would go on.") == [("Donald Trump", "official")]
+    # the pronoun after "President Trump" is "he": not Ivanka Trump
+    assert rows("A video message from President Trump played on the big screen, and he waved. "
+                "Ivanka Trump said the game would go on.") == [("Ivanka Trump", "unknown")]
+    assert rows("The Trump campaign has previously addressed the plight of many single mothers. "
+                "Donald Trump said the plan would help them.") == [("Donald Trump", "political")]
+    assert rows("Marco Rubio, a candidate for president, spoke in Iowa. Rubio said the plan was "
+                "wrong.") == [("Marco Rubio", "political")]
+    # two people named Clinton: the campaign may be either's
+    assert rows("The Clinton campaign released an ad. Bill Clinton said his wife would win. "
+                "Hillary Clinton said she would win.") == [("Bill Clinton", "unknown"),
+                                                           ("Hillary Clinton", "unknown")]
+    # a campaign of a company, a candidacy noun as an object, an adverb or a body before one
+    assert rows("Apple's ad campaign ran for weeks. Apple said the phone was safe.") == [
+        ("Apple", "unknown")]
+    assert rows("Cruz is not only right on the issues, he is also the most able candidate "
+                "Viguerie argues. Richard Viguerie said Cruz would win.") == [
+        ("Richard Viguerie", "unknown")]
+    assert rows("In the most recent batch of Hillary Clinton emails released by the State "
+                "Department, the candidate for the nation's next commander-in-chief appeared to "
+                "show particular callousness. The State Department said it would release more."
+                ) == [("The State Department", "official")]
+
+
+def test_candidacy_nouns_come_from_the_source_lexicon():
+    from framing.attribution.words import candidacy_terms, source_terms
+
+    terms = candidacy_terms()
+    assert {"candidate", "nominee", "front-runner", "hopeful"} <= terms
+    assert all(source_terms()[t] == "political" for t in terms)
+    assert "court nominee" not in terms and source_terms()["court nominee"] == "official"
+    assert source_terms()["fund"] == "organisation"
+
+
 def test_pronoun_fit_of_earlier_speakers_follows_their_gender_before_their_type():
     # a role noun can type a person as media or organisation ("anchor Jorge Ramos"); a
     # gendered speaker stays a candidate for "he"/"she" and never becomes one for "they"
