@@ -142,6 +142,13 @@ _END_STATEMENT = re.compile(
 _ADDRESSEE_THEN_THAT = re.compile(r"[ \t]*(?:(?!(?:he|she|they|we|i|it|and|but|or|when|while|after|"
                                   r"before|because|since|as|if|until|where)\b)"
                                   r"[\w'\u2019.&-]++[ \t]+){2,9}?(?=that\b)", re.IGNORECASE)
+# an addressee, perhaps a time or place after it, then a clause opening with a subject pronoun
+# and no "that": "told Fox News on Tuesday he thinks ...", "told the Times it was ..."
+_ADDRESSEE_THEN_PRONOUN = re.compile(
+    r"[ \t]*((?:(?!(?:he|she|they|it|we|i|there|that|to|whether|if|and|but|or|as|when|while|"
+    r"after|before|because|since|until|where|who|whom|whose|which|what|how|why)\b)[\w'\u2019.&-]++[ \t]+){1,5}?)"
+    r"((?:(?:on|in|at|during|last|this|earlier|late|early)[ \t]+(?:[\w'\u2019.-]++[ \t]+){0,3}?)?)"
+    r"(?=(?:he|she|they|it|we|I|there)\b)")
 _RELATIVE_START = re.compile(r"(?:who|whose|whom)\b")
 _AND_OTHERS_COMMA = re.compile(r"(?:\s+and\s+others)?\s*,")
 _LEADING_COMMA = re.compile(r"\s*,")
@@ -812,6 +819,10 @@ def _content_after(doc: _Doc, cue: Cue, hi: int) -> tuple[int, int, bool] | None
             m = _ADDRESSEE_THEN_THAT.match(window)
             if m is not None:
                 pos += m.end()
+            else:  # "told the Times it was ...", "told Fox News on Tuesday he thinks ..."
+                m = _ADDRESSEE_THEN_PRONOUN.match(window)
+                if m is not None and _recipient(doc, m.group(1)):
+                    pos += m.end()
     m = _COMMA_GAP.match(norm, pos, hi)
     pos = m.end() if m else pos
     has_that = _THAT.match(norm, pos, hi) is not None
