@@ -925,6 +925,8 @@ _THEN_ING = re.compile(r"\s*,\s*(\w+ing)\b")
 # what may hang between a reported clause and the next attribution: ", and", " but"
 _LINK_TAIL = re.compile(r"(?:[\s,;]|\b(?:and|but|then|while)\b)*$")
 _JOINED_CUE = re.compile(r"(?:[,\u2014]\"?|\",)\s*$")
+# a comma or dash, then "and", right before a cue: "..., and urged", "... -- and reminded"
+_COMMA_AND = re.compile(r"(?:,|[ \t]--|[ \t]?[\u2014\u2013])[ \t]+and[ \t]+$")
 _CLAUSE_JOIN = re.compile(r",\s+(?:but|while|whereas|although|though|yet|which|who)\b|;\s")
 
 
@@ -941,6 +943,13 @@ def _clause_cuts(doc: _Doc) -> list[tuple[int, int]]:
             # "... and request that ...", "said it had fixed it and says it is ...": a new
             # attributed clause of the same speaker
             cuts.append((c.start, c.start - 5))
+            continue
+        m = _COMMA_AND.search(norm, max(0, c.start - 8), c.start)
+        if m is not None and c.category not in _ATTITUDE_CATEGORIES and not (
+                c.form.endswith("ing")) and " " not in c.form:
+            # "... over the F.B.I., and urged states to ...", "... -- and reminded voters":
+            # the speaker's next act, not more of what was said
+            cuts.append((c.start, m.start()))
             continue
         if c.form.endswith("ing") or c.lemma == "according to":
             m = _JOINED_CUE.search(norm, max(0, c.start - 4), c.start)

@@ -1122,6 +1122,34 @@ def test_cue_verbs_used_for_acts(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a comma or dash, "and", then a reporting verb: the speaker's next act (PolNeAR, BASIL)
+    ("They say it would be a mistake to equate Islam as a whole, and its practice in the "
+     "United States, with Al Qaeda -- and remind critics that Muslims were also killed in the "
+     "attacks on the World Trade Center.",
+     [("They", "say", "it would be a mistake to equate Islam as a whole, and its practice in "
+       "the United States, with Al Qaeda"),
+      ("They", "remind", "that Muslims were also killed in the attacks on the World Trade "
+       "Center")]),
+    ("A judge had ordered the department to release all of the emails by the end of January, "
+     "but attorneys for the department said this week that they would miss the deadline, and "
+     "requested another month.",
+     [("A judge", "ordered", "to release all of the emails by the end of January"),
+      ("attorneys for the department", "said", "that they would miss the deadline"),
+      ("attorneys for the department", "requested", "another month")]),
+    ("Rick Gates called the actions lawful, and said there was no attempt to circumvent the "
+     "reporting requirements.",
+     [("Rick Gates", "called", "the actions lawful"),
+      ("Rick Gates", "said", "there was no attempt to circumvent the reporting requirements")]),
+    # ... not a verb that is no cue ("and contrasted that")
+    ("She said his average federal tax rate was 36 percent, and contrasted that with the "
+     "Clintons.", [("She", "said", "his average federal tax rate was 36 percent, and "
+                                   "contrasted that with the Clintons")]),
+])
+def test_comma_and_a_cue_ends_the_content(text, expected):
+    assert [(a.speaker, a.cue, a.content) for a in extract_attributions(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a relative clause after an inverted speaker is about the speaker (BASIL)
     ("The agency is still working on the authorization, said the officials, who spoke on the "
      "condition of anonymity.",
