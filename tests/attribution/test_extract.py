@@ -362,6 +362,22 @@ def test_a_role_noun_before_a_name_types_its_later_surname():
                     ("Miron", "Jeff Miron", "expert")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # no speaker phrase opens with a finite reporting verb (BASIL): the inverted speaker of a
+    # quote is also the speaker of the participle or relative clause after it
+    ("\u201cNone of us are willing to go through this again,\u201d said Senator Lisa Murkowski "
+     "of Alaska, referring to a half-dozen Republicans who voted on Thursday for a Democratic "
+     "measure to reopen the government for two weeks.",
+     [("Senator Lisa Murkowski of Alaska", "said"),
+      ("Senator Lisa Murkowski of Alaska", "referring to")]),
+    ("\u201cWe\u2019re seeing a lot of marijuana coming over from Colorado,\u201d said Sheriff "
+     "Adam Hayward of Deuel County, Neb., who said that he was gratified that the two states "
+     "had sued.", [("Sheriff Adam Hayward of Deuel County", "said")] * 2),
+])
+def test_no_speaker_opens_with_a_reporting_verb(text, expected):
+    assert [(a.speaker_text, a.cue) for a in extract_attributions(text)] == expected
+
+
 def test_the_text_types_a_surname_for_the_full_name_of_the_same_person():
     # sentences from BASIL and the AllSides roundups: a titled surname ("President Trump"),
     # a candidacy noun ("Republican contender", "a candidate") or a named campaign ("the Trump
