@@ -945,7 +945,8 @@ def _clause_cuts(doc: _Doc) -> list[tuple[int, int]]:
             # attributed clause of the same speaker
             cuts.append((c.start, c.start - 5))
             continue
-        m = _COMMA_AND.search(norm, max(0, c.start - 8), c.start)
+        m = _COMMA_AND.search(norm, max(0, c.start - 8), c.start) if "and" in norm[
+            max(0, c.start - 6):c.start] else None
         if m is not None and c.category not in _ATTITUDE_CATEGORIES and not (
                 c.form.endswith("ing")) and " " not in c.form:
             # "... over the F.B.I., and urged states to ...", "... -- and reminded voters":
@@ -1649,7 +1650,7 @@ def _finish(doc: _ResolveDoc, draft: _Draft, resolver: SpeakerResolver, drafts: 
         kwargs.update(cue_start=c.start, cue_end=c.end, cue=text[c.start:c.end],
                       cue_lemma=c.lemma, cue_category=c.category)
     sp = draft.speaker
-    if sp is not None:
+    if sp is not None and doc.norm[sp.start:sp.start + 1].islower():
         m = _LEADING_WORD.match(doc.norm, sp.start, sp.end)
         if m is not None and m.end() < sp.end and m.group(1) in doc_cue_forms() and (
                 _is_finite_verb(m.group(1))):

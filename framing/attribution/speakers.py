@@ -437,27 +437,23 @@ def _role_automaton() -> ahocorasick.Automaton:
     return auto
 
 
-_Evidence = dict[str, list[tuple[str | None, int]]]
+_Evidence = dict[str, list[tuple[list[str], int]]]
 
 
 def _name_roles(norm: str, low: str) -> tuple[dict[str, str], _Evidence]:
     """``{name or surname: source type}`` from titled names, names after a role noun, party
     labels and candidacy nouns in ``norm``; and, per surname, the mentions that typed it:
-    ``(first word of the full name, or None for a surname alone, end offset)``.
+    ``(words of the name, end offset)``.
 
     ``low`` is ``norm`` lower-cased character for character (same length, so offsets agree;
     :func:`framing.attribution.cues.lower_same_length`)."""
     roles: dict[str, str] = {}
     evidence: _Evidence = {}
 
-    given = given_names()
-
     def register(words: list[str], kind: str, end: int) -> None:
         roles.setdefault(" ".join(words), kind)
         roles.setdefault(words[-1], kind)
-        # the given name of the mention, if it has one ("Republican Marco Rubio": Marco)
-        first = next((w for w in words[:-1] if w.lower() in given), None)
-        evidence.setdefault(words[-1], []).append((first, end))
+        evidence.setdefault(words[-1], []).append((words, end))
 
     named: list[tuple[int, int, str]] = []  # role nouns before a capital, after the titles
     closed = _closed_words()
@@ -798,23 +794,26 @@ class SpeakerResolver:
         its sentence or the next by a pronoun of the given name's gender).
         """
         words = name.split()
-        given = given_names()
-        first = words[0]
-        if first.lower() not in given:
-            return None
         surname = words[-1]
         kind = self._roles.get(surname) if self._roles is not None else None
-        if kind is not None:
-            gender = name_gender(name)
-            for first_word, end in self._role_evidence.get(surname, ()):
-                if first_word is not None and first_word not in words or (
-                        first_word is None and self._gender_after(end) != gender):
-                    return None
-        else:
+        if kind is None:
             if self._campaigns is None:
                 self._campaigns = _campaign_owners(self.norm)
             if surname not in self._campaigns:
                 return None
+        given = given_names()
+        first = words[0]
+        if first.lower() not in given:
+            return None
+        if kind is not None:
+            gender = name_gender(name)
+            for typed, end in self._role_evidence.get(surname, ()):
+                # the given name of the typed mention, if it has one ("Republican Marco Rubio")
+                first_word = next((w for w in typed[:-1] if w.lower() in given), None)
+                if first_word is not None and first_word not in words or (
+                        first_word is None and self._gender_after(end) != gender):
+                    return None
+        else:
             kind = "political"
         pattern = re.compile(r"(?<![\w'\u2019-])([A-Z][\w'\u2019-]*)[ \t]+(?:[A-Z]\.[ \t]+)?"
                              + re.escape(surname) + r"(?![\w-])")
@@ -859,20 +858,15 @@ class SpeakerResolver:
 
     def _full_name(self, surname: str, before: int) -> Mention | None:
         """The latest multi-word name before ``before`` that ends in ``surname``."""
-        if not surname.removeprefix("al-").removeprefix("el-")[:1].isupper():
+        core = surname.removeprefix("al-").removeprefix("el-")
+        if not core[:1].isupper():
             return None
-        ends, found = self._bearers(surname)
+        if core not in self._full_names:  # every full name ending in core, found once per text
+            found = self._full_names_ending_in(core)
+            self._full_names[core] = ([m.end for m in found], found)
+        ends, found = self._full_names[core]
         k = bisect_right(ends, before) - 1
         return found[k] if k >= 0 else None
-
-    def _bearers(self, surname: str) -> tuple[list[int], list[Mention]]:
-        """Every multi-word name in the text that ends in ``surname`` and their ends, in text
-        order; found once per text."""
-        core = surname.removeprefix("al-").removeprefix("el-")
-        if core not in self._full_names:
-            found = self._full_names_ending_in(core) if core[:1].isupper() else []
-            self._full_names[core] = ([m.end for m in found], found)
-        return self._full_names[core]
 
     def _full_names_ending_in(self, core: str) -> list[Mention]:
         norm = self.norm
