@@ -257,7 +257,8 @@ def _mention_parts(matched: str) -> tuple[int, str, str | None, str, int] | None
     if not name_words:
         return None
     if n_title == 0 and name_words[0].lower() in word_classes().union(
-            "determiner", "preposition", "subordinator", "conjunction", "time", "auxiliary"):
+            "determiner", "preposition", "subordinator", "conjunction", "time", "auxiliary",
+            "opener"):
         if len(name_words) == 1:
             return None
         name_words = name_words[1:]  # "The Pentagon" -> "Pentagon", "But Lewandowski"

@@ -378,6 +378,17 @@ def test_no_speaker_opens_with_a_reporting_verb(text, expected):
     assert [(a.speaker_text, a.cue) for a in extract_attributions(text)] == expected
 
 
+def test_a_sentence_opener_is_not_part_of_a_name():
+    # "Despite Trump saying ..." (AllSides): the later "Trump told them" linked to the name
+    # "Despite Trump" and lost the type "President Trump" gives
+    text = ("President Trump met the Democratic leaders on Friday. Despite Trump saying "
+            "conversations had \"come a long way,\" Democrats were more dour in their assessment. "
+            "Senate Minority Leader Chuck Schumer exited saying Trump told them \"he\u2019d keep "
+            "the government closed for a very long period of time, months or even years.\u201d")
+    assert [(a.speaker, a.cue, a.source_type) for a in extract_attributions(text)] == [
+        ("Trump", "saying", "official"), ("Trump", "told", "official")]
+
+
 def test_the_text_types_a_surname_for_the_full_name_of_the_same_person():
     # sentences from BASIL and the AllSides roundups: a titled surname ("President Trump"),
     # a candidacy noun ("Republican contender", "a candidate") or a named campaign ("the Trump
