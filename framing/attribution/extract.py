@@ -150,7 +150,6 @@ _ADDRESSEE_THEN_PRONOUN = re.compile(
     r"((?:(?:on|in|at|during|last|this|earlier|late|early)[ \t]+(?:[\w'\u2019.-]++[ \t]+){0,3}?)?)"
     r"(?=(?:he|she|they|it|we|I|there)\b)")
 _RELATIVE_START = re.compile(r"(?:who|whose|whom)\b")
-_LEADING_WORD = re.compile(r"([a-z]+)[ \t]+")  # a lower-case first word and the blanks after
 _AND_OTHERS_COMMA = re.compile(r"(?:\s+and\s+others)?\s*,")
 _LEADING_COMMA = re.compile(r"\s*,")
 # Rules look at most this many characters either side of a cue or quote.
@@ -565,6 +564,8 @@ def _subject(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
         tl = t.lower()
         if start is None and (tl in w["opener"] or (t == "," and j > i)):
             continue  # "But", "However,", "Still,": the subject comes after them
+        if start is None and t.islower() and tl in doc_cue_forms() and _is_finite_verb(tl):
+            continue  # '"...," said Sheriff Adam Hayward': the inverted speaker after its verb
         if start is None and (tl in w["subordinator"] or (
                 _is_cap(t) and tl.endswith("ed") and j + 1 < len(toks)
                 and norm[toks[j + 1][0]:toks[j + 1][1]].islower())):
@@ -1650,12 +1651,6 @@ def _finish(doc: _ResolveDoc, draft: _Draft, resolver: SpeakerResolver, drafts: 
         kwargs.update(cue_start=c.start, cue_end=c.end, cue=text[c.start:c.end],
                       cue_lemma=c.lemma, cue_category=c.category)
     sp = draft.speaker
-    if sp is not None and doc.norm[sp.start:sp.start + 1].islower():
-        m = _LEADING_WORD.match(doc.norm, sp.start, sp.end)
-        if m is not None and m.end() < sp.end and m.group(1) in doc_cue_forms() and (
-                _is_finite_verb(m.group(1))):
-            # "said Sheriff Adam Hayward of Deuel County": no speaker opens with "said"
-            sp = _Speaker(m.end(), sp.end, sp.description, sp.subject_fallback, sp.relative)
     if sp is not None and doc.norm[sp.start:sp.end].lower() in doc.words["determiner"]:
         sp = None  # "The" or "That" alone: the noun phrase was cut short, not a speaker
     if sp is None and draft.inherit_from is not None and draft.inherit_from < len(resolved):

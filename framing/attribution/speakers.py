@@ -524,9 +524,9 @@ _APPOSED_NAME = re.compile(r"((?:[A-Z][\w'\u2019.-]*[ \t]+){0,3}[A-Z][\w'\u2019-
 def _called_candidates(norm: str, low: str, hits: Sequence[tuple[int, int]]
                        ) -> list[tuple[list[str], int]]:
     """Names the text calls a candidate: full names after a candidacy noun ("front-runner
-    Donald Trump", "Republican hopeful Ben Carson") and surnames before one as an apposition
-    ("Rubio, a candidate for president", "Trump, the presumptive Republican nominee"), in
-    text order, as word lists, each with the end of its mention.
+    Donald Trump", "Republican hopeful Ben Carson") and names before one as an apposition
+    ("Marco Rubio, a candidate for president", "Trump, the presumptive Republican nominee"),
+    in text order, as word lists, each with the end of its mention.
 
     ``low`` is ``norm`` lower-cased with the same length; ``hits`` are the ``(start, end)``
     offsets of the candidacy nouns in it, in text order."""

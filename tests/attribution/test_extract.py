@@ -363,7 +363,7 @@ def test_a_role_noun_before_a_name_types_its_later_surname():
 
 
 @pytest.mark.parametrize("text, expected", [
-    # no speaker phrase opens with a finite reporting verb (BASIL): the inverted speaker of a
+    # the subject of a clause after a quote is not its inverted verb (BASIL): the speaker of a
     # quote is also the speaker of the participle or relative clause after it
     ("\u201cNone of us are willing to go through this again,\u201d said Senator Lisa Murkowski "
      "of Alaska, referring to a half-dozen Republicans who voted on Thursday for a Democratic "
