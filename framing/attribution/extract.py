@@ -150,6 +150,8 @@ _ADDRESSEE_THEN_PRONOUN = re.compile(
     r"((?:(?:on|in|at|during|last|this|earlier|late|early)[ \t]+(?:[\w'\u2019.-]++[ \t]+){0,3}?)?)"
     r"(?=(?:he|she|they|it|we|I|there)\b)")
 _RELATIVE_START = re.compile(r"(?:who|whose|whom)\b")
+# a comma and an article opening an appositive, in the words before a noun phrase
+_APPOSITION_OPEN = re.compile(r",[ \t]+(?:(?:a|an|the)[ \t]+[^,.;:\"]*)?$")
 _AND_OTHERS_COMMA = re.compile(r"(?:\s+and\s+others)?\s*,")
 _LEADING_COMMA = re.compile(r"\s*,")
 # Rules look at most this many characters either side of a cue or quote.
@@ -332,6 +334,31 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
             if ante is not None and ante.relative is None:
                 ante.relative = toks[k]
                 return ante
+            return None
+        prev = norm[toks[k - 1][0]:toks[k - 1][1]] if k > 0 else ""
+        if tl == "who" and (prev[:1].isupper() or (
+                prev.islower() and prev.endswith("s") and not prev.endswith("ss")
+                and prev not in w["preposition"] and prev not in w["verb"])):
+            # a restrictive relative after a group or a name ("Republicans who argued she was
+            # out of touch"): the speaker is "who", its antecedent the nearest noun phrase,
+            # after any preposition ("a major boost for Social Security reformers who say");
+            # not after an appositive ("Norm Coleman, a former senator from Minnesota who")
+            ante = _np_before(doc, doc.sentence(toks[k][0])[0], toks[k - 1][1])
+            if ante is None or ante.relative is not None or _APPOSITION_OPEN.search(
+                    norm, max(0, ante.start - 60), ante.start) is not None:
+                return None
+            for j in range(k - 2, -1, -1):
+                s0, e0 = toks[j]
+                if e0 <= ante.start:
+                    break
+                p = norm[s0:e0].lower()
+                if p in w["preposition"]:
+                    if not (p == "of" and j > 0 and _is_cap(norm[toks[j - 1][0]:toks[j - 1][1]])):
+                        ante = _Speaker(toks[j + 1][0], ante.end)  # not "Elizabeth Arnold of
+                    break  # Philadelphia who said", a name and its place
+
+            ante.relative = toks[k]
+            return ante
         return None
     if tl in {"there", "here"}:
         return None

@@ -378,6 +378,27 @@ def test_no_speaker_opens_with_a_reporting_verb(text, expected):
     assert [(a.speaker_text, a.cue) for a in extract_attributions(text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a restrictive "who" after a group or a name: "who" is the speaker, the nearest noun
+    # phrase its antecedent (BASIL, AllSides)
+    ("The remark was widely seized upon by Republicans who argued she was out of touch.",
+     [("who", "Republicans", "argued", "she was out of touch")]),
+    ("At the time, Sanders sided with Republicans and a coalition of labor unions who feared "
+     "the bill would allow employers to hire lower-skilled workers willing to work for lower "
+     "wages.", [("who", "labor unions", "feared", "the bill would allow employers to hire "
+                 "lower-skilled workers willing to work for lower wages")]),
+    # ... not after an appositive: the person it describes speaks (BASIL)
+    ("''You are going to see a variety of tactics,'' said Elizabeth Arnold, 32, a former staff "
+     "member for the Sanders campaign in Philadelphia who said she planned to demonstrate.",
+     [("Elizabeth Arnold", "Elizabeth Arnold", "said", "You are going to see a variety of "
+                                                      "tactics,"),
+      ("Elizabeth Arnold", "Elizabeth Arnold", "said", "she planned to demonstrate")]),
+])
+def test_restrictive_relative_who(text, expected):
+    assert [(a.speaker_text, a.speaker, a.cue, a.content)
+            for a in extract_attributions(text)] == expected
+
+
 def test_a_sentence_opener_is_not_part_of_a_name():
     # "Despite Trump saying ..." (AllSides): the later "Trump told them" linked to the name
     # "Despite Trump" and lost the type "President Trump" gives
