@@ -387,6 +387,12 @@ def test_no_speaker_opens_with_a_reporting_verb(text, expected):
      "the bill would allow employers to hire lower-skilled workers willing to work for lower "
      "wages.", [("who", "labor unions", "feared", "the bill would allow employers to hire "
                  "lower-skilled workers willing to work for lower wages")]),
+    # an antecedent does not open with a word that is only a verb (AllSides, BASIL)
+    ("Sanders's push for community health centers helped convince some Democratic lawmakers "
+     "who thought the ACA did not go far enough to help rural states, where such centers are "
+     "vital health providers.",
+     [("who", "some Democratic lawmakers", "thought", "the ACA did not go far enough to help "
+       "rural states, where such centers are vital health providers")]),
     # ... not after an appositive: the person it describes speaks (BASIL)
     ("''You are going to see a variety of tactics,'' said Elizabeth Arnold, 32, a former staff "
      "member for the Sanders campaign in Philadelphia who said she planned to demonstrate.",
