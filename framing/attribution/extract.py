@@ -319,6 +319,8 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
         return None
     t = norm[toks[k][0]:toks[k][1]]
     tl = t.lower()
+    if tl[-2:] in ("'s", "\u2019s") and tl[:-2] in ("he", "she", "it"):
+        return _Speaker(toks[k][0], toks[k][1] - 2)  # "he's also said": "he" (has)
     if tl in w.union("pronoun_m", "pronoun_f", "pronoun_pl", "pronoun_n", "pronoun_1"):
         if tl in {"his", "her", "its", "their", "my", "our", "your", "him", "them", "us", "me"}:
             return None

@@ -405,6 +405,16 @@ def test_restrictive_relative_who(text, expected):
             for a in extract_attributions(text)] == expected
 
 
+def test_a_pronoun_contracted_with_has_is_the_speaker():
+    # "he's also said" (AllSides): the speaker is "he", resolved, not the token "he's"
+    text = ("Senate Majority Leader Mitch McConnell has said repeatedly that the next president "
+            "should choose the nominee. But he's also said much over the years about the "
+            "Senate's sacred obligation to confirm a president's judicial picks.")
+    assert [(a.speaker_text, a.speaker, a.cue) for a in extract_attributions(text)] == [
+        ("Senate Majority Leader Mitch McConnell", "Mitch McConnell", "said"),
+        ("he", "Mitch McConnell", "said")]
+
+
 def test_a_sentence_opener_is_not_part_of_a_name():
     # "Despite Trump saying ..." (AllSides): the later "Trump told them" linked to the name
     # "Despite Trump" and lost the type "President Trump" gives
