@@ -355,10 +355,10 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
                     break
                 p = norm[s0:e0].lower()
                 if p in w["preposition"]:
+                    # but a name keeps its place: "Elizabeth Arnold of Philadelphia who said"
                     if not (p == "of" and j > 0 and _is_cap(norm[toks[j - 1][0]:toks[j - 1][1]])):
-                        ante = _Speaker(toks[j + 1][0], ante.end)  # not "Elizabeth Arnold of
-                    break  # Philadelphia who said", a name and its place
-
+                        ante = _Speaker(toks[j + 1][0], ante.end)
+                    break
             ante.relative = toks[k]
             return ante
         return None
