@@ -314,6 +314,12 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
                                                         "earlier", "later"}:
                 k -= 1
             continue
+        if t.islower() and k > 0:  # "has at times said", "have in turn accused"
+            n = next((n for n in (2, 3) if k + 1 >= n and " ".join(
+                norm[a:b] for a, b in toks[k + 1 - n:k + 1]) in w["adverb_phrase"]), 0)
+            if n:
+                k -= n
+                continue
         break
     if k < 0:
         return None
@@ -582,11 +588,17 @@ def _subject(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
     norm, w = doc.norm, doc.words
     toks = _tokens(norm, lo, min(hi, lo + 300))
     i = 0
-    # skip an introductory adverbial ending in a comma ("On Tuesday, ...")
+    # skip an introductory adverbial ending in a comma ("On Tuesday, ...", "And the day after
+    # the primary, ...")
     for j, (s, e) in enumerate(toks[:8]):
         if norm[s:e] == ",":
-            first = norm[toks[0][0]:toks[0][1]].lower()
-            if first in w["preposition"] or first in w["subordinator"] or first in w["time"]:
+            words = [norm[a:b].lower() for a, b in toks[:j]]
+            f = next((n for n, x in enumerate(words) if x not in w["opener"]), j)
+            first = words[f] if f < j else ""
+            if first in w["preposition"] or first in w["subordinator"] or first in w["time"] or (
+                    first in w["determiner"] and f + 1 < j
+                    and norm[toks[f + 1][0]:toks[f + 1][1]].islower()
+                    and any(x in ("after", "before") for x in words[f + 2:])):
                 i = j + 1
             break
     stop = w.union("verb", "subordinator", "auxiliary", "conjunction")

@@ -415,6 +415,18 @@ def test_a_pronoun_contracted_with_has_is_the_speaker():
         ("he", "Mitch McConnell", "said")]
 
 
+def test_adverbials_before_the_subject_or_the_verb_are_not_the_speaker():
+    # BASIL: "at times" between subject and verb; "And the day after the primary," before the
+    # subject of a participle's clause (the speakers were "times" and "the day")
+    text = "In recent months, he has at times said the wall could just be steel slats."
+    assert [(a.speaker_text, a.cue) for a in extract_attributions(text)] == [("he", "said")]
+    text = ("But after Moore won, Trump disavowed his endorsement of Strange, deleting tweets in "
+            "support of him. And the day after the primary, the president tweeted in support of "
+            "Moore, calling him \u201ca really great guy.\u201d")
+    assert [(a.speaker_text, a.cue) for a in extract_attributions(text)
+            if a.cue == "calling"] == [("the president", "calling")]
+
+
 def test_a_sentence_opener_is_not_part_of_a_name():
     # "Despite Trump saying ..." (AllSides): the later "Trump told them" linked to the name
     # "Despite Trump" and lost the type "President Trump" gives
