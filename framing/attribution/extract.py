@@ -1420,7 +1420,8 @@ def _verb_draft(doc: _Doc, cue: Cue, ss: int, se: int, drafts: list[_Draft],
         if comma > ss and _CONTENT_FIRST_GAP.fullmatch(norm, comma, anchor) and not (
                 inverted_and):  # "..., and criticized the party's lack of ...": no speaker
             start, end = _trim(norm, ss, comma)
-            if end - start >= 3 and len(norm[start:end].split()) >= 3:
+            if end - start >= 3 and len(norm[start:end].split()) >= 3 and not (
+                    _adverbial_only(doc, start, end)):
                 return _Draft("indirect", [(start, end)], [], cue, speaker)
         if not addressee_end:
             return None
@@ -1463,6 +1464,23 @@ def _verb_draft(doc: _Doc, cue: Cue, ss: int, se: int, drafts: list[_Draft],
     if sp is None and inherit is None and not before_cue.strip():
         return None
     return _Draft("indirect", [(start, end)], [], cue, sp, inherit)
+
+
+def _adverbial_only(doc: _Doc, start: int, end: int) -> bool:
+    """``[start, end)`` is only an introductory adverbial with no verb ("And the day after the
+    primary", "On Tuesday"), not a clause that could be reported content."""
+    words = [x.lower() for x in _FIRST_WORD.findall(doc.norm, start, end)]
+    w = doc.words
+    while words and words[0] in w["opener"]:
+        words = words[1:]
+    if not words or len(words) > 8 or any(
+            x in w["auxiliary"] or x in doc_cue_forms()
+            or ("VERB" in parts_of_speech(x) and not x.endswith("ing")) for x in words):
+        return False  # "This makes it increasingly difficult ...": a verb, so a clause
+    if words[0] in ("this", "that", "last", "next"):  # "last week", not "this"
+        return len(words) > 1 and words[1] in w["time"]
+    return words[0] in w["preposition"] or words[0] in w["time"] or (
+        words[0] in w["determiner"] and any(x in ("after", "before") for x in words[2:]))
 
 
 # a sentence opened by a subordinate clause: "After The New York Times reported that ...," (not
