@@ -314,7 +314,7 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
                                                         "earlier", "later"}:
                 k -= 1
             continue
-        if t.islower() and k > 0:  # "has at times said", "have in turn accused"
+        if k > 0 and tl in _adverb_phrase_ends() and t.islower():  # "has at times said"
             n = next((n for n in (2, 3) if k + 1 >= n and " ".join(
                 norm[a:b] for a, b in toks[k + 1 - n:k + 1]) in w["adverb_phrase"]), 0)
             if n:
@@ -386,6 +386,13 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
             if head_start is not None:
                 return _Speaker(toks[head_start][0], toks[start_tok - 3][1])
     return _Speaker(toks[start_tok][0], toks[end_tok][1])
+
+
+@cache
+def _adverb_phrase_ends() -> frozenset[str]:
+    """Last words of the ``adverb_phrase`` entries of ``function_words.tsv`` ("times" of "at
+    times"): only a token among them can end one."""
+    return frozenset(p.split()[-1] for p in word_classes()["adverb_phrase"])
 
 
 def _object_word(word: str, w: WordClasses) -> bool:
