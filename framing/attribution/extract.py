@@ -599,13 +599,8 @@ def _subject(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
     # the primary, ...")
     for j, (s, e) in enumerate(toks[:8]):
         if norm[s:e] == ",":
-            words = [norm[a:b].lower() for a, b in toks[:j]]
-            f = next((n for n, x in enumerate(words) if x not in w["opener"]), j)
-            first = words[f] if f < j else ""
-            if first in w["preposition"] or first in w["subordinator"] or first in w["time"] or (
-                    first in w["determiner"] and f + 1 < j
-                    and norm[toks[f + 1][0]:toks[f + 1][1]].islower()
-                    and any(x in ("after", "before") for x in words[f + 2:])):
+            words = [norm[a:b] for a, b in toks[:j]]
+            if _opens_adverbial(words, w, subordinate=True):
                 i = j + 1
             break
     stop = w.union("verb", "subordinator", "auxiliary", "conjunction")
@@ -1476,18 +1471,32 @@ def _verb_draft(doc: _Doc, cue: Cue, ss: int, se: int, drafts: list[_Draft],
 def _adverbial_only(doc: _Doc, start: int, end: int) -> bool:
     """``[start, end)`` is only an introductory adverbial with no verb ("And the day after the
     primary", "On Tuesday"), not a clause that could be reported content."""
-    words = [x.lower() for x in _FIRST_WORD.findall(doc.norm, start, end)]
+    words = _FIRST_WORD.findall(doc.norm, start, end)
     w = doc.words
-    while words and words[0] in w["opener"]:
-        words = words[1:]
-    if not words or len(words) > 8 or any(
+    low = [x.lower() for x in words]
+    if len(low) > 8 or any(
             x in w["auxiliary"] or x in doc_cue_forms()
-            or ("VERB" in parts_of_speech(x) and not x.endswith("ing")) for x in words):
+            or ("VERB" in parts_of_speech(x) and not x.endswith("ing")) for x in low):
         return False  # "This makes it increasingly difficult ...": a verb, so a clause
-    if words[0] in ("this", "that", "last", "next"):  # "last week", not "this"
-        return len(words) > 1 and words[1] in w["time"]
-    return words[0] in w["preposition"] or words[0] in w["time"] or (
-        words[0] in w["determiner"] and any(x in ("after", "before") for x in words[2:]))
+    return _opens_adverbial(words, w, subordinate=False)
+
+
+def _opens_adverbial(words: Sequence[str], w: WordClasses, subordinate: bool) -> bool:
+    """``words`` (as written) open an introductory adverbial, after any openers: a
+    preposition or time word ("On Tuesday"), a determiner, a lower-case noun and
+    "after"/"before" ("And the day after the primary"), and with ``subordinate`` a
+    subordinator ("When asked, ..."); without it a demonstrative counts only before a time
+    word ("last week", not "This makes it ...")."""
+    f = next((n for n, x in enumerate(words) if x.lower() not in w["opener"]), len(words))
+    if f == len(words):
+        return False
+    first = words[f].lower()
+    if not subordinate and first in ("this", "that", "last", "next"):
+        return f + 1 < len(words) and words[f + 1].lower() in w["time"]
+    return first in w["preposition"] or first in w["time"] or (
+        subordinate and first in w["subordinator"]) or (
+        first in w["determiner"] and f + 1 < len(words) and words[f + 1].islower()
+        and any(x.lower() in ("after", "before") for x in words[f + 2:]))
 
 
 # a sentence opened by a subordinate clause: "After The New York Times reported that ...," (not
