@@ -404,10 +404,7 @@ def _object_word(word: str, w: WordClasses) -> bool:
 def _leading_verb(word: str) -> bool:
     """A lower-case word that is only ever a verb ("established", "convince", "consolidate"),
     which no speaker phrase opens before its object."""
-    if not (word.islower() and word.isalpha()):
-        return False
-    pos = parts_of_speech(word)
-    return (word.endswith("ed") and _is_finite_verb(word)) or set(pos) == {"VERB"}
+    return word.islower() and word.isalpha() and set(parts_of_speech(word)) == {"VERB"}
 
 
 def _walk_np(doc: _Doc, toks: list[tuple[int, int]], k: int) -> int | None:
