@@ -92,6 +92,7 @@ def _short_np_patterns(stops: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 _SHORT_NP_BEFORE_COMP, _SHORT_NP_BEFORE_COMP_FAST = _short_np_patterns(",|:")
 _SHORT_NP_BEFORE_COMMA, _SHORT_NP_BEFORE_COMMA_FAST = _short_np_patterns(",")
+_OPENS_COMPLEMENT = re.compile(r"\s*(that|to|whether|if)\b", re.IGNORECASE)
 _SPLIT_BEFORE_COMPLEMENT = re.compile(r"[-'\u2019.&](?:that|to|whether|if)\b")
 _COMMA_GAP = re.compile(r"\s*,?\s*")
 _FIRST_WORD = re.compile(r"[\w'\u2019-]+")
@@ -194,6 +195,12 @@ class _Draft:
     extended: bool = False  # a following quote was merged into this one
 
 
+# a line broken between two words of one sentence ("who has\nrepeatedly pledged"): the text is
+# hard-wrapped, and only a blank line ends a line of its own
+_HARD_WRAP = re.compile(r"[a-z,][ \t\xa0]*\n[ \t\xa0]*[a-z]")
+_BLANK_LINE = re.compile(r"\n[ \t\xa0]*\n")
+
+
 class _Doc:
     """Everything the rules need about one text, computed once."""
 
@@ -221,6 +228,28 @@ class _Doc:
         self.np_cache: dict[tuple[int, int], _Speaker | None] = {}
         self.clause_cut_starts: list[int] = []
         self.words = word_classes()
+        self.wrapped: bool | None = None  # hard-wrapped text; found when first needed
+
+    def line_break_before(self, lo: int, hi: int) -> int:
+        """Offset of the last line break in ``[lo, hi)`` that ends a line of its own (a
+        heading, a list item, a paragraph the segmenter joined), or -1. In hard-wrapped text
+        only a blank line counts."""
+        if self.wrapped is None:
+            self.wrapped = _HARD_WRAP.search(self.norm) is not None
+        nl = self.norm.rfind("\n", lo, hi)
+        if not self.wrapped or nl < 0:
+            return nl
+        ends = [m.end() - 1 for m in _BLANK_LINE.finditer(self.norm, lo, hi)]
+        return ends[-1] if ends else -1
+
+    def line_break_after(self, lo: int, hi: int) -> int:
+        """Offset of the first such line break in ``[lo, hi)``, or -1."""
+        if self.wrapped is None:
+            self.wrapped = _HARD_WRAP.search(self.norm) is not None
+        if not self.wrapped:
+            return self.norm.find("\n", lo, hi)
+        m = _BLANK_LINE.search(self.norm, lo, hi)
+        return -1 if m is None else m.start()
 
     def sentence_index(self, pos: int) -> int:
         k = bisect_right(self.sent_starts, pos) - 1
@@ -297,7 +326,11 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
     m = _PAREN_TAIL.search(norm, max(lo, hi - 40), hi)
     if m is not None:  # "Rep. Trey Gowdy (R-S.C.) said"
         hi = m.start()
-    toks = _tokens(norm, max(lo, hi - 200), hi)  # a speaker is a dozen words at most
+    lo = max(lo, hi - 200)  # a speaker is a dozen words at most
+    nl = doc.line_break_before(lo, hi)
+    if nl >= 0:  # nor does it run across a line: "... and Jim Talent\n\nRomney said"
+        lo = nl + 1
+    toks = _tokens(norm, lo, hi)
     k = len(toks) - 1
     # auxiliaries, adverbs and time words between subject and verb: "has also said",
     # "on Tuesday said"
@@ -845,6 +878,16 @@ _WH = frozenset({"whether", "if", "why", "how", "what", "when", "who", "where", 
 _BAD_FIRST_EXTRA = frozenset({"so", "yes", "no", "not", "it", "there", "this", "that"})
 
 
+def _complement_first(cue: Cue, window: str) -> bool:
+    """The text after ``cue`` opens with its complement, so no addressee stands between:
+    "promised to hunt down the perpetrators, jihadist group IS-K" is all content, as is "asked
+    whether ...". A "to" opens an addressee instead after a cue whose frames say so
+    (``to_addressee``: "appealed to voters to back him")."""
+    m = _OPENS_COMPLEMENT.match(window)
+    return m is not None and not (m.group(1).lower() == "to" and "to_addressee" in cue_frames(
+    ).get(cue.lemma, ()))
+
+
 def _content_after(doc: _Doc, cue: Cue, hi: int) -> tuple[int, int, bool] | None:
     """The reported content after a verb cue: ``(start, end, has_that)`` or None.
 
@@ -858,7 +901,8 @@ def _content_after(doc: _Doc, cue: Cue, hi: int) -> tuple[int, int, bool] | None
     if ("addressee" in frames or cue.category in ("directive", "question")) and not (
             cue.form.endswith(" for")):  # "called for attacks": the object is the content
         window = norm[pos:min(hi, pos + 80)]
-        m = _short_np(_SHORT_NP_BEFORE_COMP_FAST, _SHORT_NP_BEFORE_COMP, window)
+        m = None if _complement_first(cue, window) else _short_np(
+            _SHORT_NP_BEFORE_COMP_FAST, _SHORT_NP_BEFORE_COMP, window)
         if m and m.end() > 0:
             pos = _skip_fillers(doc, pos + m.end(), hi)
         elif "addressee" in frames:  # "told a local Denver TV station earlier on Wednesday that"
@@ -1011,6 +1055,11 @@ def _clause_end(doc: _Doc, start: int, hi: int) -> int:
     m = _CLAUSE_JOIN.search(doc.norm, start, hi)
     if m is not None and not doc.in_quote(m.start()):
         hi = m.start()
+    nl = doc.line_break_after(start, hi)
+    while nl >= 0 and doc.in_quote(nl):  # a quote may run on across paragraphs
+        nl = doc.line_break_after(nl + 1, hi)
+    if nl >= 0:  # a line break outside quotes ends it: a heading or list item follows
+        hi = nl
     if doc.clause_cuts is None:
         doc.clause_cuts = _clause_cuts(doc)
         doc.clause_cut_starts = [c for c, _ in doc.clause_cuts]
@@ -1187,7 +1236,8 @@ def _attribute_before(doc: _Doc, q: Quote, used: set[int]) -> tuple[Cue, str] | 
 def _mixed_content(doc: _Doc, cue: Cue, group: list[Quote], se: int) -> tuple[int, int]:
     norm = doc.norm
     pos = _skip_fillers(doc, cue.end, group[0].open)
-    if "addressee" in cue_frames().get(cue.lemma, ()) or cue.category in ("directive", "question"):
+    if ("addressee" in cue_frames().get(cue.lemma, ()) or cue.category in (
+            "directive", "question")) and not _complement_first(cue, norm[pos:group[0].open]):
         m = _short_np(_SHORT_NP_BEFORE_COMMA_FAST, _SHORT_NP_BEFORE_COMMA,
                       norm[pos:group[0].open])
         if m:

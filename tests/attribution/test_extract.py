@@ -1254,3 +1254,83 @@ def test_comma_and_a_cue_ends_the_content(text, expected):
 ])
 def test_relative_clauses_addressees_and_auxiliaries(text, expected):
     assert [(a.speaker, a.cue, a.fragments) for a in extract_attributions(text)] == expected
+
+
+def test_a_line_of_its_own_ends_speaker_and_content():
+    # a news ticker's lines (AllSides): the speaker does not reach back into the line
+    # before, the content stops at the end of its line, and "to hunt down" is content, not
+    # an addressee before "jihadist group IS-K"
+    text = ("Ninety people have been killed - mostly Afghan civilians and 13 US military "
+            "personnel\n\nUS President Joe Biden has promised to hunt down the perpetrators, "
+            "jihadist group IS-K\n\nThe UK says it is entering the final stages of its "
+            "evacuation, with 1,000 leaving today\n\nThe evacuations - and foreign troop "
+            "withdrawals - are designed to be completed by 31 August.")
+    got = [(a.speaker_text, a.speaker, a.cue, a.content) for a in extract_attributions(text)]
+    assert got == [
+        ("US President Joe Biden", "Joe Biden", "promised",
+         "to hunt down the perpetrators, jihadist group IS-K"),
+        ("The UK", "UK", "says",
+         "it is entering the final stages of its evacuation, with 1,000 leaving today")]
+    for a in extract_attributions(text):
+        assert text[a.content_start:a.content_end] == a.content
+
+
+def test_a_single_line_break_ends_a_content_outside_quotes():
+    # a live blog's lines (PolNeAR train, HuffPost): one sentence per line, no blank lines
+    text = ("Cruz pivoted to arguing that the epidemic was one more reason to secure the border "
+            "with Mexico, in order to prevent heroin traffickers from crossing into the U.S.\n"
+            "Chris Christie added that he would approve cross-border enforcement without "
+            "cooperation from the Mexican government.")
+    assert [(a.speaker, a.cue, a.content) for a in extract_attributions(text)] == [
+        ("Cruz", "arguing", "that the epidemic was one more reason to secure the border with "
+         "Mexico, in order to prevent heroin traffickers from crossing into the U.S"),
+        ("Chris Christie", "added", "that he would approve cross-border enforcement without "
+         "cooperation from the Mexican government")]
+
+
+def test_hard_wrapped_text_keeps_its_sentences_whole():
+    # an editor's note wrapped mid-sentence (AllSides): only a blank line would end a line
+    text = ("Editor\u2019s note: Donald Trump regularly\nincites\npolitical violence and is a "
+            "serial liar, rampant xenophobe,\nracist, misogynist and birther who has\n"
+            "repeatedly pledged to ban all Muslims \u2014 1.6 billion members of an entire "
+            "religion \u2014 from\nentering the U.S.")
+    assert [(a.speaker, a.cue, a.content) for a in extract_attributions(text)] == [
+        ("Donald Trump", "pledged", "to ban all Muslims \u2014 1.6 billion members of an "
+         "entire religion \u2014 from\nentering the U.S")]
+
+
+def test_a_quote_runs_on_across_paragraphs():
+    # the line-break cut leaves a quotation that re-opens in the next paragraph alone (AllSides)
+    text = ("Mary Cheney, openly lesbian and married to Heather Poe since 2012, reportedly "
+            "posted to her personal page on the social media site: \u201cFor the record, I love "
+            "my sister, but she is dead wrong on the issue of marriage.\n\n\u201cFreedom means "
+            "freedom for everyone.\u201d")
+    (a,) = extract_attributions(text)
+    assert (a.speaker, a.cue, a.kind) == ("Mary Cheney", "posted", "mixed")
+    assert a.content.endswith("dead wrong on the issue of marriage.\n\n\u201cFreedom means "
+                              "freedom for everyone.\u201d")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a complement right after the cue leaves no room for an addressee (AllSides, BASIL)
+    ("Ryan also did not exude confidence when Tapper asked whether Republicans would be able "
+     "to hold on to the House and Senate in November.",
+     [("Tapper", "asked", "whether Republicans would be able to hold on to the House and "
+       "Senate in November")]),
+    ("But some Democratic strategists fear that Clinton has already missed a unique "
+     "opportunity and warn that counting on Hispanic voters to turn out just because they "
+     "hate Trump is not a reliable strategy.",
+     [("some Democratic strategists", "fear", "that Clinton has already missed a unique "
+       "opportunity"),
+      ("some Democratic strategists", "warn", "that counting on Hispanic voters to turn out "
+       "just because they hate Trump is not a reliable strategy")]),
+    # ... but "appeal to" opens its addressee (cue_frames.tsv: to_addressee) (BASIL)
+    ("But casting Mr. Lieberman as the most likely choice did have one immediate advantage: "
+     "It appealed to Senator John McCain, Republican of Arizona, who had suggested this week "
+     "that the firestorm over Mr. Trump\u2019s ouster of Mr. Comey was as bad as Watergate.",
+     [("suggested", "that the firestorm over Mr. Trump\u2019s ouster of Mr. Comey was as bad "
+       "as Watergate")]),
+])
+def test_complement_before_addressee(text, expected):
+    got = [(a.speaker, a.cue, a.content) for a in extract_attributions(text)]
+    assert (got if len(expected[0]) == 3 else [g[1:] for g in got]) == expected
