@@ -38,8 +38,8 @@ output (JSON Lines, one object per attribution): doc_id, kind (direct|indirect|m
 content, content_start, content_end, content_pieces (a split quote without the narration
 between its pieces), speaker (resolved name), speaker_text (as written), speaker_start,
 speaker_end, cue, cue_start, cue_end, cue_lemma, cue_category, source_type,
-source_type_from (text|corpus), anonymous, description, fragments, quoted. Offsets are
-characters into the article text.
+source_type_from (text|corpus), anonymous, negated (a negation before the cue: "has not
+said whether"), description, fragments, quoted. Offsets are characters into the article text.
 """
 
 EXAMPLES_RUN = """\
@@ -418,7 +418,8 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
             if args.format == "jsonl":
                 out.write(json.dumps(att.to_dict(article.id), ensure_ascii=False) + "\n")
             else:
-                cue = f"{att.cue or '-'} ({att.cue_category or '-'})"
+                cue = ("not " if att.extra.get("negated") else "") + (
+                    f"{att.cue or '-'} ({att.cue_category or '-'})")
                 source = att.source_type + ("*" if att.anonymous else "") + (
                     "~" if att.extra.get("source_type_from") == "corpus" else "")
                 content = " ".join(att.content.split())

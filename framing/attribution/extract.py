@@ -317,6 +317,10 @@ def _np_before(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
                                              sp.subject_fallback, sp.relative)
 
 
+# auxiliaries that a bare verb follows
+_MODALS = frozenset({"do", "does", "did", "don't", "doesn't", "didn't", "will", "would", "can",
+                     "could", "should", "shall", "may", "might", "must", "won't", "wouldn't",
+                     "can't", "couldn't", "shouldn't", "mustn't"})
 _IRREGULAR_PARTICIPLES = frozenset({"seen", "written", "given", "taken", "shown", "made",
                                     "held", "sent", "told", "read", "found", "brought"})
 
@@ -409,6 +413,11 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
             norm[toks[start_tok][0]:toks[start_tok][1]]) and _object_word(
             norm[toks[start_tok + 1][0]:toks[start_tok + 1][1]], w):
         start_tok += 1  # "and established a policy urging ...": the policy
+    if start_tok is not None and 0 < start_tok < end_tok and norm[
+            toks[start_tok - 1][0]:toks[start_tok - 1][1]].lower() in _MODALS:
+        first = norm[toks[start_tok][0]:toks[start_tok][1]]
+        if first.isalpha() and first.islower() and first not in w["determiner"]:
+            start_tok += 1  # a bare verb after "didn't": "didn't sway lawmakers, who say"
     if start_tok is None or (start_tok == end_tok and tl in w["determiner"]):
         return None  # a determiner alone is not a speaker
     if start_tok >= 3 and norm[toks[start_tok - 1][0]:toks[start_tok - 1][1]] == "by":
@@ -1795,6 +1804,20 @@ def _finish(doc: _ResolveDoc, draft: _Draft, resolver: SpeakerResolver, drafts: 
                           antecedent_start=sp.start, antecedent_end=sp.end)
     else:
         kwargs.update(resolver.unnamed(c_start, c_end))
-    return Attribution(kind=draft.kind, content_start=c_start, content_end=c_end,
-                       content=text[c_start:c_end], fragments=frags,
-                       quoted=tuple(draft.quoted), **kwargs)
+    att = Attribution(kind=draft.kind, content_start=c_start, content_end=c_end,
+                      content=text[c_start:c_end], fragments=frags,
+                      quoted=tuple(draft.quoted), **kwargs)
+    if draft.cue is not None:
+        c = draft.cue
+        lo = c.start - 40
+        if sp is not None and lo < sp.end <= c.start:
+            lo = sp.end
+        if _NEGATED_BEFORE.search(doc.lower, max(lo, 0), c.start) is not None:
+            att.extra["negated"] = True  # "has not said", "didn't publicly say"
+    return att
+
+
+# a negation right before a cue, perhaps with an adverb or auxiliary between: "did not say",
+# "hasn't publicly said", "would never say" (not "not only said")
+_NEGATED_BEFORE = re.compile(
+    r"(?:\b(?:not|never)|n't)(?![ \t]+(?:only|just|merely)\b)(?:[ \t]+[a-z]+){0,2}[ \t]*\Z")

@@ -51,6 +51,11 @@ class Attribution:
         One of :data:`SOURCE_TYPES`.
     anonymous : bool
         True for an unnamed source ("officials said", "a person familiar with").
+    extra : dict
+        Further facts, in the JSON record when set: ``negated`` (a negation before the
+        cue: "has not said whether", "didn't mention"; the speaker is "he", not "he
+        didn't"), ``learned`` and ``probability`` (added by the learned booster),
+        ``source_type_from`` and ``source_type_votes`` (a type filled from the corpus).
     """
 
     kind: str
@@ -102,6 +107,7 @@ class Attribution:
                      "antecedent_end", "description", "cue", "cue_start", "cue_end", "cue_lemma",
                      "cue_category", "source_type", "anonymous"):
             out[name] = getattr(self, name)
+        out["negated"] = bool(self.extra.get("negated", False))
         out["learned"] = bool(self.extra.get("learned", False))
         out["source_type_from"] = self.extra.get("source_type_from", "text")
         out["content_pieces"] = self.content_pieces

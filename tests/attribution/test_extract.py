@@ -1334,3 +1334,38 @@ def test_a_quote_runs_on_across_paragraphs():
 def test_complement_before_addressee(text, expected):
     got = [(a.speaker, a.cue, a.content) for a in extract_attributions(text)]
     assert (got if len(expected[0]) == 3 else [g[1:] for g in got]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a negated auxiliary stands between subject and cue: the speaker is the subject, and the
+    # record says the cue is negated (BASIL)
+    ("The devices are thought to have been fashioned from crude, bomb-making designs widely "
+     "available on the Internet.  Authorities haven\u2019t said whether the devices were built "
+     "to explode and kill or simply sow fear.",
+     [("Authorities", "Authorities", "said", "whether the devices were built to explode and "
+       "kill or simply sow fear", True)]),
+    # ... with "so far" between them, and a pronoun-free surname resolved (BASIL)
+    ("In his personal financial disclosures, Donald Trump reports investments in Ford Motor "
+     "Credit Co.\n\nTrump so far hasn\u2019t attacked all the companies he listed on his "
+     "financial records that have outsourced jobs.",
+     [("Donald Trump", "Donald Trump", "reports", "investments in Ford Motor Credit Co", False),
+      ("Trump", "Donald Trump", "attacked", "all the companies he listed on his financial "
+       "records that have outsourced jobs", True)]),
+    # a bare verb after "didn't" is not part of the antecedent of "who" (BASIL)
+    ("But those arguments didn\u2019t sway lawmakers, who say the White House\u2019s case is "
+     "overblown.",
+     [("who", "lawmakers", "say", "the White House\u2019s case is overblown", False)]),
+])
+def test_negated_cues(text, expected):
+    got = [(a.speaker_text, a.speaker, a.cue, a.content, a.to_dict()["negated"])
+           for a in extract_attributions(text)]
+    assert got == expected
+
+
+def test_not_only_is_not_a_negation():
+    # BASIL
+    text = ("The report by the inspector general, Michael E. Horowitz, that preceded Mr. "
+            "Strzok\u2019s firing not only criticized his conduct in sending the texts but also "
+            "his use of personal email accounts to handle sensitive information.")
+    assert [(a.cue, a.to_dict()["negated"]) for a in extract_attributions(text)] == [
+        ("criticized", False)]
