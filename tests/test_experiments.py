@@ -230,7 +230,7 @@ def test_run_with_corpus_speaker_types(tmp_path, repo_root):
     saved = json.loads((a / "speaker_types.json").read_text())
     assert saved == corpus_speaker_types(articles).to_dict()
     types = SpeakerTypes.from_dict(saved)
-    assert len(types) == 24
+    assert len(types) == 25
     table = pd.read_parquet(a / "features.parquet")
     t = AttributionFeatures(speaker_types=types)
     cols = [f"attribution__{c}" for c in t.get_feature_names_out()]

@@ -522,6 +522,11 @@ _CLAUSE_OPENERS = frozenset({"but", "and", "or", "yet", "although", "though", "w
                              "because", "after", "before", "since", "if", "when", "unless"})
 
 
+# what opens a description longer than ten words: "Dmitry Bam, a professor at the University
+# of Maine School of Law who has written on judicial recusals and ethics, said"
+_LONG_DESCRIPTION_OPENERS = frozenset({"a", "an", "the", "then", "now", "former", "one"})
+
+
 def _appositive(doc: _Doc, toks: list[tuple[int, int]], k: int) -> _Speaker | None:
     """``NAME, a description,`` right before the cue: the speaker is NAME."""
     norm = doc.norm
@@ -529,12 +534,22 @@ def _appositive(doc: _Doc, toks: list[tuple[int, int]], k: int) -> _Speaker | No
     j = k - 1
     while j >= 0 and norm[toks[j][0]:toks[j][1]] != ",":
         j -= 1
-    if j <= 0 or k - j - 1 < 1 or k - j - 1 > 10:
+    if j <= 0 or k - j - 1 < 1 or k - j - 1 > 25:
         return None
     desc = norm[toks[j + 1][0]:toks[k - 1][1]]
     first = desc.split()[0].lower()
+    long = k - j - 1 > 10
+    if long and first not in _LONG_DESCRIPTION_OPENERS:
+        return None  # a long stretch between commas is a description only as a noun phrase
     if first in _CLAUSE_OPENERS:
         return None  # ", but only after deliberating," is a clause, not a description
+    if desc[:1].islower() and first in doc_cue_forms() and not first.endswith("ing") and (
+            k - j - 1 == 1 or norm[toks[j + 2][0]:toks[j + 2][1]].lower()
+            not in doc.words["preposition"]):
+        # "X, ..., criticized Carter's assessment, saying", "X, the Democratic leader, said,
+        # adding": the verb phrase of the sentence, not a description (as the participle of
+        # "Mr. Trump, asked about the deaths of journalists, had said" is)
+        return None
     name_start = _walk_np(doc, toks, j - 1)
     if name_start is None:
         return None
@@ -547,6 +562,8 @@ def _appositive(doc: _Doc, toks: list[tuple[int, int]], k: int) -> _Speaker | No
         p0, p1 = toks[name_start - 1]
         if norm[p0:p1].lower() in doc.words["preposition"] and doc.sentence(p0)[0] == p0:
             return None  # "During his news conference Friday, LePage ...": a fronted phrase
+    if long and not _titled_name(name):
+        return None  # ... and only after a name: not "35, ...", "founder of X, a company ..."
     words = name.split()
     if words[-1].islower() and _titled_name(desc) and head_type(name) is not None:
         # "Obama's campaign press secretary, Ben LaBolt, said": the name is in apposition
@@ -1499,7 +1516,11 @@ def _verb_draft(doc: _Doc, cue: Cue, ss: int, se: int, drafts: list[_Draft],
                     rest = _trim(norm, comma + 1, b[1]) if comma >= 0 else (b[1], b[1])
                     pieces = [a, rest] if rest[1] - rest[0] >= 3 else [a]
                     return _Draft("indirect", pieces, [], cue, sp_inv)
-                if a[1] - a[0] >= 3 and b[1] - b[0] >= 3:
+                m = _FIRST_WORD.match(norm, b[0], b[1])
+                if a[1] - a[0] >= 3 and b[1] - b[0] >= 3 and not (
+                        m and m.group().endswith("ing") and m.group().lower() in doc_cue_forms()):
+                    # (not "X, a 9/11 widow, criticized Carter's assessment, saying that ...":
+                    # the speaker's next act, not the rest of an inverted parenthetical)
                     return _Draft("indirect", [a, b], [], cue, sp_inv)
     # parenthetical: "The plan, officials said, is dead."
     if speaker is not None and sp_before is not None:

@@ -297,10 +297,19 @@ def head_type(phrase: str) -> str | None:
     for w in reversed(head_part):
         if w in terms:
             return terms[w]
-    for w in reversed(words[cut:]):
+    tail = words[cut:]
+    # not in a relative clause or a second description: "the owner of the Dallas Mavericks who
+    # rebuffed pleas ... to run for president", "the political director of the ACLU and an
+    # adviser to former Senator Harry Reid" name no official
+    end = next((i for i, w in enumerate(tail) if w in _RELATIVES or (
+        w == "and" and tail[i + 1:i + 2] in (["a"], ["an"], ["the"]))), len(tail))
+    for w in reversed(tail[:end]):
         if w in terms and terms[w] in ("official", "organisation", "media"):
             return terms[w]
     return None
+
+
+_RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
 
 
 @cache
@@ -357,6 +366,34 @@ def _is_anonymous_phrase(low: str) -> bool:
 def _bare_name(name: str) -> str:
     """``name`` without a leading "the" ("the United States" -> "United States")."""
     return name[4:] if name[:4].lower() == "the " else name
+
+
+def _false_title(words: list[str]) -> int:
+    """How many leading words of a speaker phrase are a lower-case role before a person's
+    name (a "false title": "Real estate tycoon Donald Trump", "acting White House chief of
+    staff Mick Mulvaney", "Columnist Maureen Dowd"), or 0. The name is the last two to four
+    capitalised words, not an organisation's ("members of the Senate Judiciary Committee").
+    """
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    w = word_classes()
+    if k == 0:  # all capitalised: a role noun opening the sentence ("Columnist Maureen Dowd"),
+        # only before a plain two- or three-word name ("Senate Minority Whip Dick Durbin" stays)
+        k = 1 if words[0].lower() in source_terms() and words[0][1:].islower() and len(
+            words) in (3, 4) else 0
+    elif words[k - 1].lower() in w.union("determiner", "preposition", "conjunction",
+                                         "subordinator", "auxiliary", "verb", "time"):
+        return 0  # "members of the Senate ...", "Ted Cruz and Marco Rubio"
+    if any(x.lower() in w["preposition"] and x.lower() != "of" for x in words[:k]):
+        return 0  # the head comes before: "researcher Allan Liska at cybersecurity firm ..."
+    name = words[k:]
+    if not k or not 2 <= len(name) <= 4 or not all(
+            x[1:2].islower() or x[1:2] in ("", ".", "'") for x in name):
+        return 0  # no name, or an acronym ("FBI Director")
+    if head_type(" ".join(name)) is not None or _media_in(" ".join(name).lower()):
+        return 0  # an organisation, office or outlet, not a person
+    return k
 
 
 @lru_cache(maxsize=4096)
@@ -736,6 +773,16 @@ class SpeakerResolver:
             name = " ".join(name_words[1:])
             if head_type(" ".join(name_words)) == "media":  # "the Times": the article counts
                 title_kind = title_kind or "media"
+        elif n_title == 0 and len(name_words) > 2:
+            split = _false_title(name_words)
+            if split:  # "Real estate tycoon Donald Trump", "Columnist Maureen Dowd"
+                description = description or " ".join(name_words[:split])
+                info["description"] = description
+                p2, n2, kind2, gender2 = split_prefixed_title(name_words[split:])
+                if n2:  # "then-FBI Director James Comey", "panel Chairman Rep. Jason Chaffetz"
+                    split += p2 + n2
+                    title_kind, title_gender = kind2, gender2
+                name = " ".join(name_words[split:])
         # a surname alone links to the full name mentioned earlier
         ante = None
         if len(name_words) == 1 and name[:1].isupper():
