@@ -317,6 +317,8 @@ def _np_before(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
                                              sp.subject_fallback, sp.relative)
 
 
+# particles of phrasal verbs, which end no noun phrase
+_PARTICLES = frozenset({"back", "up", "off", "out", "down", "away"})
 # auxiliaries that a bare verb follows
 _MODALS = frozenset({"do", "does", "did", "don't", "doesn't", "didn't", "will", "would", "can",
                      "could", "should", "shall", "may", "might", "must", "won't", "wouldn't",
@@ -362,6 +364,8 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
         return None
     t = norm[toks[k][0]:toks[k][1]]
     tl = t.lower()
+    if tl in _PARTICLES:
+        return None  # no noun phrase ends in a particle: "dialing back plans to cut ..."
     if tl[-2:] in ("'s", "\u2019s") and tl[:-2] in ("he", "she", "it"):
         return _Speaker(toks[k][0], toks[k][1] - 2)  # "he's also said": "he" (has)
     if tl in w.union("pronoun_m", "pronoun_f", "pronoun_pl", "pronoun_n", "pronoun_1"):
@@ -522,6 +526,9 @@ _CLAUSE_OPENERS = frozenset({"but", "and", "or", "yet", "although", "though", "w
                              "because", "after", "before", "since", "if", "when", "unless"})
 
 
+# what may stand between commas after a name, before its description or its verb: an age, a
+# home town, a state ("22", "of Flint", "Mich.", "Neb.")
+_ASIDE = re.compile(r"\d{1,3}|of(?:[ \t]+[A-Z][\w.'\u2019-]*){1,3}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.")
 # what opens a description longer than ten words: "Dmitry Bam, a professor at the University
 # of Maine School of Law who has written on judicial recusals and ethics, said"
 _LONG_DESCRIPTION_OPENERS = frozenset({"a", "an", "the", "then", "now", "former", "one"})
@@ -534,6 +541,19 @@ def _appositive(doc: _Doc, toks: list[tuple[int, int]], k: int) -> _Speaker | No
     j = k - 1
     while j >= 0 and norm[toks[j][0]:toks[j][1]] != ",":
         j -= 1
+    j2 = j
+    for _ in range(3):  # "Cory James, 22, of Flint, Mich., said": an age, a place, a state
+        i = j2 - 1
+        while i >= 0 and norm[toks[i][0]:toks[i][1]] != ",":
+            i -= 1
+        if i <= 0 or not _ASIDE.fullmatch(norm, toks[i + 1][0], toks[j2 - 1][1]):
+            break
+        j2 = i
+    if j2 < j:  # the description takes the asides in, if a name stands before them
+        s2 = _walk_np(doc, toks, j2 - 1)
+        first2 = norm[toks[s2][0]:toks[s2][1]] if s2 is not None else ""
+        if first2[:1].isupper() and first2.lower() not in doc.words["determiner"]:
+            j = j2  # not "David Brat, a professor at ... in Ashland, Va., toppled Mr. Cantor"
     if j <= 0 or k - j - 1 < 1 or k - j - 1 > 25:
         return None
     desc = norm[toks[j + 1][0]:toks[k - 1][1]]
@@ -850,6 +870,9 @@ def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
             return False  # "the newly announced policy": an adjective
     if pl in _DETERMINER_BEFORE_NOUN or pl.endswith(("'s", "\u2019s")):
         return False
+    if pl in _PARTICLES and not cue.form.endswith("ing") and doc.norm[
+            cue.start - len(pl) - 1:cue.start].lower() == pl + " ":
+        return False  # "dialing back plans", "to shore up support": a phrasal verb's object
     if pl in _COPULA and (cue.form.endswith("ed") or cue.form in {"said", "told", "thought",
                                                                    "known", "written"}):
         return False
@@ -954,6 +977,9 @@ def _content_after(doc: _Doc, cue: Cue, hi: int) -> tuple[int, int, bool] | None
         return None
     if has_that:
         return start, end, True
+    if "addressee" in frames and _ADDRESSEE_END.fullmatch(norm, start, hi) is not None and (
+            _recipient(doc, norm[start:end])):
+        return None  # "..., Malkia Cyril, ..., told The Huffington Post.": only the addressee
     first = norm[start:end]
     low = first.lower()
     w0m = _FIRST_WORD.match(low)
@@ -1502,7 +1528,11 @@ def _verb_draft(doc: _Doc, cue: Cue, ss: int, se: int, drafts: list[_Draft],
             return None
     # inverted parenthetical: "The contrast, said Doyle and others, would be clear."
     lead = norm[ss:cue.start].rstrip()
-    if lead.endswith(",") and len(lead) > 1:
+    if lead.endswith(",") and len(lead) > 1 and (
+            sp_before is None or sp_before.description is None
+            or not _titled_name(norm[sp_before.start:sp_before.end])):
+        # (not after "NAME, DESCRIPTION,": "That's how John Skipper, 66, a former chairman of
+        # the Mobile County Republican Party, characterized the claims" has its subject)
         sp_inv = sp_after if sp_after is not None else _np_after(doc, tail_start, se)
         if sp_inv is not None:
             m = _AND_OTHERS_COMMA.match(norm[sp_inv.end:se])

@@ -1435,3 +1435,43 @@ def test_a_false_title_is_not_read_after_a_preposition():
     (a,) = extract_attributions(text)
     assert a.speaker_text == "researcher Allan Liska at cybersecurity firm Recorded Future"
     assert a.speaker != "Recorded Future"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an age, a home town and a state between the name and its verb or description
+    # (BASIL, AllSides): the speaker was "Flint", "39", "56"
+    ("Cory James, 22, of Flint, Mich., said he hadn't given up hope that Sanders could pull a "
+     "convention \"surprise.\"",
+     [("Cory James", "22, of Flint, Mich.", "said")]),
+    ("Jimmy Ghazal, 39, a Lebanese man visiting Nice with his family, told ABC News that he had "
+     "been watching the fireworks with thousands of other people when he heard the crack of "
+     "gunshots.",
+     [("Jimmy Ghazal", "39, a Lebanese man visiting Nice with his family", "told")]),
+    # a subject with its description is no inverted speaker's content (BASIL)
+    ("The party chairman, Kelly Armstrong, called for a voice vote, and then a visual vote, "
+     "declaring after both that the request was denied.",
+     [("Kelly Armstrong", "The party chairman", "called for")]),
+])
+def test_asides_between_a_name_and_its_verb(text, expected):
+    assert [(a.speaker, a.description, a.cue) for a in extract_attributions(text)][
+        :len(expected)] == expected
+
+
+@pytest.mark.parametrize("text, cues", [
+    # a cue word right after a particle is a phrasal verb's object (BASIL, AllSides)
+    ("Trump backed off some of his initial proposals, dialing back plans to cut the top "
+     "marginal tax rate, for example, and proposing new limits on top-earners' tax breaks.",
+     ["proposing"]),
+    ("Bernie Sanders offered some pointed advice to Hillary Clinton on Friday in the upcoming "
+     "presidential debates and beyond, as the Democratic nominee looks to shore up support "
+     "amid sagging poll numbers, particularly among younger voters.", []),
+    # an addressee alone after "told" is no content (AllSides): the quote is the content
+    ("\u201cIt\u2019s being pushed by media, mainstream media system, where we find the labels "
+     "of \u2018criminal, super predator,\u2019\u201d Malkia Cyril, the executive director at the "
+     "Center of Media Justice and whose also featured in the film, told The Huffington Post.",
+     [None]),
+])
+def test_no_cue_after_a_particle_or_before_a_bare_addressee(text, cues):
+    atts = extract_attributions(text)
+    assert [a.cue for a in atts] == cues
+    assert "The Huffington Post" not in [a.content for a in atts]
