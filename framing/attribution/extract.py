@@ -234,20 +234,25 @@ class _Doc:
         """Offset of the last line break in ``[lo, hi)`` that ends a line of its own (a
         heading, a list item, a paragraph the segmenter joined), or -1. In hard-wrapped text
         only a blank line counts."""
+        nl = self.norm.rfind("\n", lo, hi)
+        if nl < 0:
+            return nl
         if self.wrapped is None:
             self.wrapped = _HARD_WRAP.search(self.norm) is not None
-        nl = self.norm.rfind("\n", lo, hi)
-        if not self.wrapped or nl < 0:
+        if not self.wrapped:
             return nl
         ends = [m.end() - 1 for m in _BLANK_LINE.finditer(self.norm, lo, hi)]
         return ends[-1] if ends else -1
 
     def line_break_after(self, lo: int, hi: int) -> int:
         """Offset of the first such line break in ``[lo, hi)``, or -1."""
+        nl = self.norm.find("\n", lo, hi)
+        if nl < 0:
+            return nl
         if self.wrapped is None:
             self.wrapped = _HARD_WRAP.search(self.norm) is not None
         if not self.wrapped:
-            return self.norm.find("\n", lo, hi)
+            return nl
         m = _BLANK_LINE.search(self.norm, lo, hi)
         return -1 if m is None else m.start()
 
@@ -333,9 +338,10 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
     if m is not None:  # "Rep. Trey Gowdy (R-S.C.) said"
         hi = m.start()
     lo = max(lo, hi - 200)  # a speaker is a dozen words at most
-    nl = doc.line_break_before(lo, hi)
-    if nl >= 0:  # nor does it run across a line: "... and Jim Talent\n\nRomney said"
-        lo = nl + 1
+    if norm.rfind("\n", lo, hi) >= 0:  # nor does it run across a line: "... and Jim
+        nl = doc.line_break_before(lo, hi)  # Talent\n\nRomney said"
+        if nl >= 0:
+            lo = nl + 1
     toks = _tokens(norm, lo, hi)
     k = len(toks) - 1
     # auxiliaries, adverbs and time words between subject and verb: "has also said",
@@ -1107,11 +1113,12 @@ def _clause_end(doc: _Doc, start: int, hi: int) -> int:
     m = _CLAUSE_JOIN.search(doc.norm, start, hi)
     if m is not None and not doc.in_quote(m.start()):
         hi = m.start()
-    nl = doc.line_break_after(start, hi)
-    while nl >= 0 and doc.in_quote(nl):  # a quote may run on across paragraphs
-        nl = doc.line_break_after(nl + 1, hi)
-    if nl >= 0:  # a line break outside quotes ends it: a heading or list item follows
-        hi = nl
+    if doc.norm.find("\n", start, hi) >= 0:
+        nl = doc.line_break_after(start, hi)
+        while nl >= 0 and doc.in_quote(nl):  # a quote may run on across paragraphs
+            nl = doc.line_break_after(nl + 1, hi)
+        if nl >= 0:  # a line break outside quotes ends it: a heading or list item follows
+            hi = nl
     if doc.clause_cuts is None:
         doc.clause_cuts = _clause_cuts(doc)
         doc.clause_cut_starts = [c for c, _ in doc.clause_cuts]
@@ -1863,7 +1870,9 @@ def _finish(doc: _ResolveDoc, draft: _Draft, resolver: SpeakerResolver, drafts: 
         lo = c.start - 40
         if sp is not None and lo < sp.end <= c.start:
             lo = sp.end
-        if _NEGATED_BEFORE.search(doc.lower, max(lo, 0), c.start) is not None:
+        window = doc.lower[max(lo, 0):c.start]
+        if ("not" in window or "n't" in window or "never" in window) and _NEGATED_BEFORE.search(
+                doc.lower, max(lo, 0), c.start) is not None:
             att.extra["negated"] = True  # "has not said", "didn't publicly say"
     return att
 
