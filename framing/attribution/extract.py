@@ -349,6 +349,13 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
     while k >= 0:
         t = norm[toks[k][0]:toks[k][1]]
         tl = t.lower()
+        if t == ")" and k > 1:  # "Former Sen. Scott Brown (R-Mass.) has not said"
+            j = next((j for j in range(k - 1, max(-1, k - 12), -1)
+                      if norm[toks[j][0]:toks[j][1]] in "()"), -1)
+            if j > 0 and norm[toks[j][0]:toks[j][1]] == "(":
+                k = j - 1
+                continue
+            break
         if tl in w["auxiliary"] or (t.islower() and (tl in w["adverb"] or (
                 tl.endswith("ly") and len(t) > 3 and _ly_adverb(tl)))):
             k -= 1
@@ -1130,9 +1137,11 @@ def _clause_end(doc: _Doc, start: int, hi: int) -> int:
 
 def _clause_lo(doc: _Doc, ss: int, pos: int) -> int:
     norm = doc.norm
-    m = _PAREN_TAIL.search(norm, max(ss, pos - 40), pos)
-    if m is not None:
-        pos = m.start()
+    if norm.rfind(")", max(ss, pos - 80), pos) >= 0:
+        m = _aux_tail().search(norm, max(ss, pos - 50), pos)  # "(R-Mass.) has not said"
+        m = _PAREN_TAIL.search(norm, max(ss, pos - 90), m.start() if m else pos)
+        if m is not None:
+            pos = m.start()
     lo = max(ss, pos - 300)
     breaks = doc.clause_breaks
     if breaks is None:  # positions of the clause-breaking characters, found once per text
@@ -1179,6 +1188,14 @@ def _speaker_for(doc: _Doc, cue: Cue, ss: int, drafts: list[_Draft]) -> tuple[
             return subj, None
         return None, None
     return sp, None
+
+
+@cache
+def _aux_tail() -> re.Pattern[str]:
+    """Auxiliaries and adverbs that end a stretch of text: "has not", "has also"."""
+    words = sorted(word_classes()["auxiliary"], key=len, reverse=True)
+    return re.compile(r"(?:[ \t]+(?:" + "|".join(re.escape(x) for x in words) + r"))+[ \t]*$",
+                      re.IGNORECASE)
 
 
 def _same_sentence(doc: _Doc, draft: _Draft, pos: int) -> bool:

@@ -1475,3 +1475,22 @@ def test_no_cue_after_a_particle_or_before_a_bare_addressee(text, cues):
     atts = extract_attributions(text)
     assert [a.cue for a in atts] == cues
     assert "The Huffington Post" not in [a.content for a in atts]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a parenthesis after the name, then an auxiliary: the name speaks, not "has" (BASIL,
+    # AllSides)
+    ("Former Sen. Scott Brown (R-Mass.) has not said what he will do, but the Associated Press "
+     "reported that he is weighing a run.",
+     ("Former Sen. Scott Brown", "Scott Brown", "political", "said", True)),
+    ("Other GOP candidates have been nearly as bellicose. Sen. Ted Cruz (Tex.) has said that he "
+     "would \"carpet-bomb [the Islamic militants] into oblivion.\"",
+     ("Sen. Ted Cruz", "Ted Cruz", "political", "said", False)),
+    ("The World Health Organization (WHO) is reporting a 10 percent global decline in new CCP "
+     "virus cases and deaths.",
+     ("The World Health Organization", "The World Health Organization", "organisation",
+      "reporting", False)),
+])
+def test_a_parenthesis_and_an_auxiliary_before_the_cue(text, expected):
+    a = extract_attributions(text)[0]
+    assert (a.speaker_text, a.speaker, a.source_type, a.cue, a.to_dict()["negated"]) == expected
