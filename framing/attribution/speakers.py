@@ -767,8 +767,8 @@ class SpeakerResolver:
                     w[:1].isupper() for w in name_words[1:caps]):
                 description = description or " ".join(name_words[:caps])
                 name = " ".join(name_words[caps:])
-            elif caps == 1 and lead == "the":  # "the SITE Intelligence Group"
-                name = " ".join(name_words[1:])
+            elif caps <= 1 and lead == "the":  # "the SITE Intelligence Group", "The White
+                name = " ".join(name_words[1:])  # House" at a sentence start
         elif lead == "the" and len(name_words) > 1 and all(w[:1].isupper() for w in name_words[1:]):
             name = " ".join(name_words[1:])
             if head_type(" ".join(name_words)) == "media":  # "the Times": the article counts

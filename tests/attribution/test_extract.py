@@ -61,7 +61,7 @@ def test_seed_reported_by_media_and_stratfor(seed_atts):
 def test_seed_state_department_mixed_quote(seed_atts, seed_text):
     dept = find(seed_atts, '"deeply concerned"')
     assert dept.kind == "mixed"
-    assert dept.speaker == "The US State Department" and dept.source_type == "official"
+    assert dept.speaker == "US State Department" and dept.source_type == "official"
     assert dept.content == ('it was "deeply concerned" by the developments in Mosul and that '
                             'Washington would "support a strong, coordinated response."')
     assert [seed_text[s:e] for s, e in dept.quoted] == [
@@ -93,7 +93,7 @@ def test_seed_full_inventory(seed_atts):
         ("indirect", "US", "want"),  # "The US has been attempting ... It does not want"
         ("indirect", "Stratfor", "reported"),
         ("indirect", "Stratfor", "According to"),
-        ("mixed", "The US State Department", "saying"),
+        ("mixed", "US State Department", "saying"),
         ("mixed", "The statement", "say"),
         ("mixed", "The statement", "adding"),
     ]
@@ -348,7 +348,7 @@ def test_titles_after_a_place_or_body_and_stacked_titles_give_the_source_type():
     assert rows == [("Jay Inslee", "official"), ("Jay Inslee", "official"),
                     ("Michael Steele", "political"), ("Trey Gowdy", "political"),
                     ("Janet Yellen", "official"), ("Times", "media"),
-                    ("The Justice Department", "official")]
+                    ("Justice Department", "official")]
 
 
 def test_a_role_noun_before_a_name_types_its_later_surname():
@@ -472,7 +472,7 @@ def test_the_text_types_a_surname_for_the_full_name_of_the_same_person():
     assert rows("In the most recent batch of Hillary Clinton emails released by the State "
                 "Department, the candidate for the nation's next commander-in-chief appeared to "
                 "show particular callousness. The State Department said it would release more."
-                ) == [("The State Department", "official")]
+                ) == [("State Department", "official")]
 
 
 def test_candidacy_nouns_come_from_the_source_lexicon():
@@ -636,7 +636,7 @@ def test_a_noun_cue_after_to_keeps_its_content_without_a_speaker():
 ])
 def test_the_subject_fallback_ends_at_an_irregular_verb(text, speaker):
     (a,) = extract_attributions(text)
-    assert a.speaker == speaker and text[a.speaker_start:a.speaker_end] == speaker
+    assert a.speaker_text == speaker and text[a.speaker_start:a.speaker_end] == speaker
 
 
 def test_a_content_first_attribution_closing_the_sentence_keeps_its_own_record():
@@ -732,7 +732,7 @@ def test_countries_speak_for_their_governments_and_are_never_antecedents():
         "Israel said the strikes would continue.")] == [("Israel", "official")]
     assert [(a.speaker, a.source_type) for a in extract_attributions(
         "The United States warned that sanctions would follow.")] == [
-        ("The United States", "official")]
+        ("United States", "official")]
     text = ("Representative Raul Labrador spoke at a rally in Puerto Rico on Monday. He said the "
             "island needed help.")
     (a,) = extract_attributions(text)
@@ -744,7 +744,7 @@ def test_countries_speak_for_their_governments_and_are_never_antecedents():
     atts = extract_attributions("The United States said the talks would resume. She said the "
                                 "deal was close.")
     assert [(a.speaker_text, a.speaker) for a in atts] == [
-        ("The United States", "The United States"), ("She", "She")]
+        ("The United States", "United States"), ("She", "She")]
 
 
 @pytest.mark.parametrize("text, speaker, source_type", [
@@ -1130,8 +1130,8 @@ def test_infinitive_content_ends_at_a_second_verb(text, expected):
     ("After The New York Times reported that she had exclusively used a personal email account "
      "as secretary of state, Mrs. Clinton announced that she had asked the State Department to "
      "release those communications.",
-     [("The New York Times", "reported", "that she had exclusively used a personal email "
-                                         "account as secretary of state"),
+     [("New York Times", "reported", "that she had exclusively used a personal email "
+                                     "account as secretary of state"),
       ("Clinton", "announced", "that she had asked the State Department to release those "
                                "communications")]),
     ("While Barack Obama acknowledged that the event was tragic, he maintained that it does not "
@@ -1488,7 +1488,7 @@ def test_no_cue_after_a_particle_or_before_a_bare_addressee(text, cues):
      ("Sen. Ted Cruz", "Ted Cruz", "political", "said", False)),
     ("The World Health Organization (WHO) is reporting a 10 percent global decline in new CCP "
      "virus cases and deaths.",
-     ("The World Health Organization", "The World Health Organization", "organisation",
+     ("The World Health Organization", "World Health Organization", "organisation",
       "reporting", False)),
 ])
 def test_a_parenthesis_and_an_auxiliary_before_the_cue(text, expected):
