@@ -322,12 +322,6 @@ def _np_before(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
                                              sp.subject_fallback, sp.relative)
 
 
-# particles of phrasal verbs, which end no noun phrase
-_PARTICLES = frozenset({"back", "up", "off", "out", "down", "away"})
-# auxiliaries that a bare verb follows
-_MODALS = frozenset({"do", "does", "did", "don't", "doesn't", "didn't", "will", "would", "can",
-                     "could", "should", "shall", "may", "might", "must", "won't", "wouldn't",
-                     "can't", "couldn't", "shouldn't", "mustn't"})
 _IRREGULAR_PARTICIPLES = frozenset({"seen", "written", "given", "taken", "shown", "made",
                                     "held", "sent", "told", "read", "found", "brought"})
 
@@ -377,7 +371,7 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
         return None
     t = norm[toks[k][0]:toks[k][1]]
     tl = t.lower()
-    if tl in _PARTICLES:
+    if tl in w["particle"]:
         return None  # no noun phrase ends in a particle: "dialing back plans to cut ..."
     if tl[-2:] in ("'s", "\u2019s") and tl[:-2] in ("he", "she", "it"):
         return _Speaker(toks[k][0], toks[k][1] - 2)  # "he's also said": "he" (has)
@@ -431,7 +425,7 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
             norm[toks[start_tok + 1][0]:toks[start_tok + 1][1]], w):
         start_tok += 1  # "and established a policy urging ...": the policy
     if start_tok is not None and 0 < start_tok < end_tok and norm[
-            toks[start_tok - 1][0]:toks[start_tok - 1][1]].lower() in _MODALS:
+            toks[start_tok - 1][0]:toks[start_tok - 1][1]].lower() in w["modal"]:
         first = norm[toks[start_tok][0]:toks[start_tok][1]]
         if first.isalpha() and first.islower() and first not in w["determiner"]:
             start_tok += 1  # a bare verb after "didn't": "didn't sway lawmakers, who say"
@@ -883,7 +877,7 @@ def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
             return False  # "the newly announced policy": an adjective
     if pl in _DETERMINER_BEFORE_NOUN or pl.endswith(("'s", "\u2019s")):
         return False
-    if pl in _PARTICLES and not cue.form.endswith("ing") and doc.norm[
+    if pl in doc.words["particle"] and not cue.form.endswith("ing") and doc.norm[
             cue.start - len(pl) - 1:cue.start].lower() == pl + " ":
         return False  # "dialing back plans", "to shore up support": a phrasal verb's object
     if pl in _COPULA and (cue.form.endswith("ed") or cue.form in {"said", "told", "thought",
