@@ -582,6 +582,10 @@ def _appositive(doc: _Doc, toks: list[tuple[int, int]], k: int) -> _Speaker | No
         return None
     name = norm[toks[name_start][0]:toks[j - 1][1]]
     if not any(_is_cap(x) for x in name.split()):
+        if name.isalpha() and name.islower() and not long and _titled_name(desc) and (
+                head_type(name) is not None or name not in doc.words["verb"]):
+            # "Alabama's state auditor, Jim Ziegler, told": a role noun, then the name
+            return _Speaker(toks[j + 1][0], toks[k - 1][1], description=name)
         return None
     if name.split()[0].lower() in doc.words["opener"]:
         return None  # "Instead, he laid out ..., saying": no name

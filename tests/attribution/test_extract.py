@@ -1494,3 +1494,17 @@ def test_no_cue_after_a_particle_or_before_a_bare_addressee(text, cues):
 def test_a_parenthesis_and_an_auxiliary_before_the_cue(text, expected):
     a = extract_attributions(text)[0]
     assert (a.speaker_text, a.speaker, a.source_type, a.cue, a.to_dict()["negated"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lower-case role, then the name between commas: the name speaks (BASIL)
+    ("Alabama\u2019s state auditor, Jim Ziegler, told The Washington Examiner that the women\u2019s "
+     "claims were \u201cmuch ado about nothing\u201d and said that Mr. Moore had done nothing "
+     "\u201cimmoral or illegal.\u201d",
+     [("Jim Ziegler", "told"), ("Jim Ziegler", "said")]),
+    ("In a statement later in the day, the first lady, Melania Trump, questioned Ms. "
+     "Griffin\u2019s sanity.",
+     [("Melania Trump", "questioned")]),
+])
+def test_a_role_then_the_name_in_apposition(text, expected):
+    assert [(a.speaker, a.cue) for a in extract_attributions(text)] == expected
