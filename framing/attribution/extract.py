@@ -235,11 +235,7 @@ class _Doc:
         heading, a list item, a paragraph the segmenter joined), or -1. In hard-wrapped text
         only a blank line counts."""
         nl = self.norm.rfind("\n", lo, hi)
-        if nl < 0:
-            return nl
-        if self.wrapped is None:
-            self.wrapped = _HARD_WRAP.search(self.norm) is not None
-        if not self.wrapped:
+        if nl < 0 or not self.hard_wrapped():
             return nl
         ends = [m.end() - 1 for m in _BLANK_LINE.finditer(self.norm, lo, hi)]
         return ends[-1] if ends else -1
@@ -247,14 +243,16 @@ class _Doc:
     def line_break_after(self, lo: int, hi: int) -> int:
         """Offset of the first such line break in ``[lo, hi)``, or -1."""
         nl = self.norm.find("\n", lo, hi)
-        if nl < 0:
-            return nl
-        if self.wrapped is None:
-            self.wrapped = _HARD_WRAP.search(self.norm) is not None
-        if not self.wrapped:
+        if nl < 0 or not self.hard_wrapped():
             return nl
         m = _BLANK_LINE.search(self.norm, lo, hi)
         return -1 if m is None else m.start()
+
+    def hard_wrapped(self) -> bool:
+        """The text breaks lines inside sentences (found once, when first asked)."""
+        if self.wrapped is None:
+            self.wrapped = _HARD_WRAP.search(self.norm) is not None
+        return self.wrapped
 
     def sentence_index(self, pos: int) -> int:
         k = bisect_right(self.sent_starts, pos) - 1
