@@ -111,6 +111,21 @@ def test_quotes_table_and_stdin(monkeypatch, capsys, repo_root):
     assert first["doc_id"] == "wsws-2014-06-11-mosul"
 
 
+def test_quotes_mark_a_negated_cue(monkeypatch, capsys):
+    import io
+
+    # BASIL: the table says "not said", the record "negated": true
+    text = ("Authorities haven\u2019t said whether the devices were built to explode and kill or "
+            "simply sow fear.")
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+    assert main(["quotes", "-", "--format", "table"]) == 0
+    assert capsys.readouterr().out.splitlines()[1].split()[2:5] == ["Authorities", "not", "said"]
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+    assert main(["quotes", "-"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert (record["speaker"], record["cue"], record["negated"]) == ("Authorities", "said", True)
+
+
 def test_extract_csv_and_parquet(repo_root, tmp_path, capsys):
     import pandas as pd
 
