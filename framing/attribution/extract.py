@@ -373,6 +373,8 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
         return None  # no noun phrase ends in a particle: "dialing back plans to cut ..."
     if tl[-2:] in ("'s", "\u2019s") and tl[:-2] in ("he", "she", "it"):
         return _Speaker(toks[k][0], toks[k][1] - 2)  # "he's also said": "he" (has)
+    if tl[-2:] in ("'s", "\u2019s") and tl[:-2] in _NOT_SPEAKERS_IS:
+        return None  # "That's", "There's": "is", and no speaker
     if tl in w.union("pronoun_m", "pronoun_f", "pronoun_pl", "pronoun_n", "pronoun_1"):
         if tl in {"his", "her", "its", "their", "my", "our", "your", "him", "them", "us", "me"}:
             return None
@@ -436,7 +438,14 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
             head_start = _walk_np(doc, toks, start_tok - 3)
             if head_start is not None:
                 return _Speaker(toks[head_start][0], toks[start_tok - 3][1])
-    return _Speaker(toks[start_tok][0], toks[end_tok][1])
+    end = toks[end_tok][1]
+    if tl[-2:] in ("'s", "\u2019s") and len(tl) > 2:
+        end -= 2  # "Santorum's remarks", "Huckabee's maintained" (has): the possessor speaks
+    return _Speaker(toks[start_tok][0], end)
+
+
+# words that "'s" makes "... is": "That's", "There's"
+_NOT_SPEAKERS_IS = frozenset({"that", "there", "here", "what", "who", "where", "this"})
 
 
 @cache
@@ -723,6 +732,8 @@ def _subject(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
             break
         if start is None and tl in w["preposition"]:
             return None
+        if start is None and tl[-2:] in ("'s", "\u2019s") and tl[:-2] in _NOT_SPEAKERS_IS:
+            return None  # "That's not to suggest", "There's reason to believe": no subject
         if start is None:
             start = s
         end = e

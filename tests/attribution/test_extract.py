@@ -1508,3 +1508,16 @@ def test_a_parenthesis_and_an_auxiliary_before_the_cue(text, expected):
 ])
 def test_a_role_then_the_name_in_apposition(text, expected):
     assert [(a.speaker, a.cue) for a in extract_attributions(text)] == expected
+
+
+def test_a_possessor_speaks_and_a_contraction_is_no_speaker():
+    # "Wray's earlier guarantee that ...": Wray is the source, without the "'s" (BASIL)
+    text = ("Goelman called the decision \u201ca departure from typical Bureau practice\u201d and "
+            "said it contradicted FBI Director Chris Wray\u2019s earlier guarantee that the bureau "
+            "would follow its regular process.")
+    wray = [a for a in extract_attributions(text) if a.cue == "guarantee"]
+    assert [(a.speaker_text, a.source_type) for a in wray] == [
+        ("FBI Director Chris Wray", "official")]
+    # "There's" is "there is", not a speaker (AllSides)
+    atts = extract_attributions("There's reason to believe their hopes might be well founded.")
+    assert [(a.speaker_text, a.cue) for a in atts] == [(None, "believe")]
