@@ -382,6 +382,14 @@ def _false_title(words: list[str]) -> int:
         # only before a plain two- or three-word name ("Senate Minority Whip Dick Durbin" stays)
         k = 1 if words[0].lower() in source_terms() and words[0][1:].islower() and len(
             words) in (3, 4) else 0
+        if not k:  # ... or a capitalised role before a given name ("FBI Director James Comey",
+            # "Clinton Communications Director Jennifer Palmieri")
+            given, terms = given_names(), source_terms()
+            k = next((i for i in range(1, len(words) - 1) if words[i].lower() in given
+                      and 2 <= len(words) - i <= 3 and not any(
+                          x.lower() in given for x in words[:i]) and any(
+                          x.lower() in terms or x.lower().rstrip(".") in person_titles()
+                          or x.endswith(("'s", "s'", "\u2019s")) for x in words[:i])), 0)
     elif words[k - 1].lower() in w.union("determiner", "preposition", "conjunction",
                                          "subordinator", "auxiliary", "verb", "time"):
         return 0  # "members of the Senate ...", "Ted Cruz and Marco Rubio"

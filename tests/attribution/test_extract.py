@@ -1521,3 +1521,26 @@ def test_a_possessor_speaks_and_a_contraction_is_no_speaker():
     # "There's" is "there is", not a speaker (AllSides)
     atts = extract_attributions("There's reason to believe their hopes might be well founded.")
     assert [(a.speaker_text, a.cue) for a in atts] == [(None, "believe")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capitalised role before a given name is the description (BASIL, AllSides)
+    ("FBI Director James Comey said those statements were wrong during a hearing last week.",
+     ("FBI Director James Comey", "James Comey", "FBI Director", "official")),
+    ("Likewise, House Republican Leader Kevin McCarthy called the president's immigration offer "
+     "\"reasonable.\"",
+     ("House Republican Leader Kevin McCarthy", "Kevin McCarthy", "House Republican Leader",
+      "political")),
+])
+def test_a_capitalised_role_before_a_given_name(text, expected):
+    a = extract_attributions(text)[0]
+    assert (a.speaker_text, a.speaker, a.description, a.source_type) == expected
+
+
+def test_a_first_name_off_the_list_is_not_a_role():
+    # "Cornell" is a first name here, not a role before "William Brooks" (AllSides)
+    (a,) = extract_attributions(
+        "\"There are a great many folks in Congress whose knowledge on these issues is about as "
+        "thin as the piece of paper it's written on,\" said Cornell William Brooks, president of "
+        "the NAACP.")
+    assert (a.speaker_text, a.speaker) == ("Cornell William Brooks", "Cornell William Brooks")
