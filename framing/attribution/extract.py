@@ -371,9 +371,10 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
     tl = t.lower()
     if tl in w["particle"]:
         return None  # no noun phrase ends in a particle: "dialing back plans to cut ..."
-    if tl[-2:] in ("'s", "\u2019s") and tl[:-2] in ("he", "she", "it"):
+    stem = _s_stem(tl)
+    if stem in ("he", "she", "it"):
         return _Speaker(toks[k][0], toks[k][1] - 2)  # "he's also said": "he" (has)
-    if tl[-2:] in ("'s", "\u2019s") and tl[:-2] in _NOT_SPEAKERS_IS:
+    if stem in _NOT_SPEAKERS_IS:
         return None  # "That's", "There's": "is", and no speaker
     if tl in w.union("pronoun_m", "pronoun_f", "pronoun_pl", "pronoun_n", "pronoun_1"):
         if tl in {"his", "her", "its", "their", "my", "our", "your", "him", "them", "us", "me"}:
@@ -439,13 +440,18 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
             if head_start is not None:
                 return _Speaker(toks[head_start][0], toks[start_tok - 3][1])
     end = toks[end_tok][1]
-    if tl[-2:] in ("'s", "\u2019s") and len(tl) > 2:
+    if stem:
         end -= 2  # "Santorum's remarks", "Huckabee's maintained" (has): the possessor speaks
     return _Speaker(toks[start_tok][0], end)
 
 
 # words that "'s" makes "... is": "That's", "There's"
 _NOT_SPEAKERS_IS = frozenset({"that", "there", "here", "what", "who", "where", "this"})
+
+
+def _s_stem(word: str) -> str | None:
+    """``word`` without a final "'s" (a possessive, or "is"/"has"), or None without one."""
+    return word[:-2] if word[-2:] in ("'s", "\u2019s") else None
 
 
 @cache
@@ -732,7 +738,7 @@ def _subject(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
             break
         if start is None and tl in w["preposition"]:
             return None
-        if start is None and tl[-2:] in ("'s", "\u2019s") and tl[:-2] in _NOT_SPEAKERS_IS:
+        if start is None and _s_stem(tl) in _NOT_SPEAKERS_IS:
             return None  # "That's not to suggest", "There's reason to believe": no subject
         if start is None:
             start = s
