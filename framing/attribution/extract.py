@@ -45,6 +45,7 @@ from .words import (
     WordClasses,
     cue_acts,
     cue_frames,
+    given_names,
     parts_of_speech,
     person_titles,
     word_classes,
@@ -320,6 +321,18 @@ def _np_before(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
                                              sp.subject_fallback, sp.relative)
 
 
+_THEN_AND = re.compile(r"\b(?:then|and|but)\b")
+
+
+def _dash_run_start(toks: list[tuple[int, int]], k: int) -> int:
+    """The first of the adjacent dash tokens ending at token ``k`` ("--" is two tokens)."""
+    while k > 0 and toks[k - 1][1] == toks[k][0] and toks[k][0] - toks[k - 1][0] == 1 and (
+            toks[k - 1][1] - toks[k - 1][0] == 1):
+        k -= 1
+    return k
+
+
+_DASHES = frozenset({"-", "\u2013", "\u2014", "\u2015"})
 _IRREGULAR_PARTICIPLES = frozenset({"seen", "written", "given", "taken", "shown", "made",
                                     "held", "sent", "told", "read", "found", "brought"})
 
@@ -336,11 +349,27 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
             lo = nl + 1
     toks = _tokens(norm, lo, hi)
     k = len(toks) - 1
+    aside = None  # the closing dash of an aside skipped
     # auxiliaries, adverbs and time words between subject and verb: "has also said",
     # "on Tuesday said"
     while k >= 0:
         t = norm[toks[k][0]:toks[k][1]]
         tl = t.lower()
+        if t in _DASHES and k > 1 and _spaced_dash(norm, toks[k]):
+            # "some liberal economists - including a minority of the Fed's own policy-making
+            # committee - warn": the noun phrase before the aside
+            close = k
+            k = _dash_run_start(toks, k)
+            j = next((j for j in range(k - 1, max(-1, k - 30), -1)
+                      if norm[toks[j][0]:toks[j][1]] == t), -1)
+            if j > 0:
+                j = _dash_run_start(toks, j)
+            if j > 0 and _spaced_dash(norm, toks[j]) and norm[toks[j - 1][0]].isalnum() and not (
+                    _THEN_AND.search(norm, toks[close][1], hi)):  # (not "- then backs")
+                k = j - 1
+                aside = toks[close]
+                continue
+            break
         if t == ")" and k > 1:  # "Former Sen. Scott Brown (R-Mass.) has not said"
             j = next((j for j in range(k - 1, max(-1, k - 12), -1)
                       if norm[toks[j][0]:toks[j][1]] in "()"), -1)
@@ -421,6 +450,13 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
         return None
     end_tok = k
     start_tok = _walk_np(doc, toks, k)
+    if aside is not None and start_tok is not None and start_tok > 0 and norm[
+            toks[start_tok - 1][0]:toks[start_tok - 1][1]] == ",":
+        # "John Dickey, the chief executive of Ora Media -- the production company ... --
+        # told me": a description between commas, then the aside
+        sp = _appositive(doc, toks[:k + 1] + [aside], k + 1)
+        if sp is not None:
+            return sp
     while start_tok is not None and start_tok < end_tok and _leading_verb(
             norm[toks[start_tok][0]:toks[start_tok][1]]) and _object_word(
             norm[toks[start_tok + 1][0]:toks[start_tok + 1][1]], w):
@@ -501,12 +537,18 @@ def _walk_np(doc: _Doc, toks: list[tuple[int, int]], k: int) -> int | None:
                 j -= 2  # "two people briefed on the matter", "people close to the talks"
                 n += 2
                 continue
-            if start is None or j == 0 or tl not in {"of", "for", "in", "at", "from", "with"}:
-                break
+            if start is None or j == 0 or (tl not in {"of", "for", "in", "at", "from", "with"}
+                                           and not (tl == "on" and norm[toks[j - 1][0]:toks[
+                                               j - 1][1]] in _BODIES_ON)):
+                break  # (but "Democrats on the House Select Committee on Benghazi")
             prev = norm[toks[j - 1][0]:toks[j - 1][1]]
             if not prev[:1].isalnum() or prev.lower() in stop or prev.lower() in w["preposition"]:
                 break
             j -= 1
+            n += 1
+            continue
+        if tl == "and" and start is not None and _and_in_name(doc, toks, j, k):
+            j -= 1  # "the Centers for Disease Control and Prevention"
             n += 1
             continue
         if tl in ("what", "whom") or tl in w["opener"]:
@@ -534,6 +576,33 @@ def _walk_np(doc: _Doc, toks: list[tuple[int, int]], k: int) -> int | None:
     if start > k:
         return None
     return start
+
+
+# bodies named with "on" ("the Senate Committee on Foreign Relations"), and their members
+# ("Democrats on the House Select Committee")
+_BODIES_ON = frozenset({"Committee", "Subcommittee", "Commission", "Council", "Caucus",
+                        "Conference", "Panel", "Board", "Force", "Center", "Institute", "Office",
+                        "Democrats", "Republicans", "members", "Members"})
+
+
+def _and_in_name(doc: _Doc, toks: list[tuple[int, int]], j: int, k: int) -> bool:
+    """The "and" at token ``j`` joins two parts of one organisation's name (ending at token
+    ``k``): capitalised words on both sides, and before it a capitalised word, "of", "for" or "on" and capitalised words
+    ("Centers for Disease Control and Prevention", "Department of Health and Human Services";
+    not "Obama and Biden", "Secretary of State Clinton and Bill Clinton")."""
+    norm = doc.norm
+    after = norm[toks[j + 1][0]:toks[j + 1][1]]
+    if j < 3 or not all(norm[a:b][:1].isupper() or norm[a:b] in ("of", "for", "on")
+                        for a, b in toks[j + 1:k + 1]) or after.lower() in given_names() or (
+            after.lower().rstrip(".") in person_titles()):
+        return False
+    i = j - 1
+    while i > 0 and j - i <= 4 and norm[toks[i][0]:toks[i][1]][:1].isupper():
+        i -= 1
+    if i == j - 1 or norm[toks[i][0]:toks[i][1]] not in ("of", "for", "on") or any(
+            norm[a:b].lower() in given_names() for a, b in toks[i + 1:j]):
+        return False
+    return i > 0 and norm[toks[i - 1][0]:toks[i - 1][1]][:1].isupper()
 
 
 # a preposition and the words before it that tie a source to its subject, inside a speaker
@@ -594,12 +663,18 @@ def _appositive(doc: _Doc, toks: list[tuple[int, int]], k: int) -> _Speaker | No
     if name_start is None:
         return None
     name = norm[toks[name_start][0]:toks[j - 1][1]]
-    if not any(_is_cap(x) for x in name.split()):
-        if name.isalpha() and name.islower() and not long and _titled_name(desc) and (
-                head_type(name) is not None or name not in doc.words["verb"]):
+    if not any(_is_cap(x) for x in name.split()[1:]) and (
+            name[:1].islower() or name.split()[0].lower() in doc.words["determiner"]):
+        role = name.split()
+        if role[0].lower() in doc.words["determiner"] and len(role) > 1:
+            role = role[1:]  # "the campaign chief, Paul Manafort, bluntly suggested"
+        if len(role) <= 3 and all(x.isalpha() and x.islower() for x in role) and not long \
+                and _titled_name(desc) and (head_type(" ".join(role)) is not None or (
+                    len(role) == 1 and name not in doc.words["verb"])):
             # "Alabama's state auditor, Jim Ziegler, told": a role noun, then the name
             return _Speaker(toks[j + 1][0], toks[k - 1][1], description=name)
-        return None
+        if name[:1].islower():
+            return None
     if name.split()[0].lower() in doc.words["opener"]:
         return None  # "Instead, he laid out ..., saying": no name
     if name_start > 0:
@@ -703,6 +778,23 @@ def _subject(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
             if _opens_adverbial(words, w, subordinate=True):
                 i = j + 1
             break
+    if i == 0 and len(toks) > 1 and _opening_phrase(norm[toks[0][0]:toks[0][1]],
+                                                    norm[toks[1][0]:toks[1][1]]):
+        # "According to early results of exit polls ..., voters are", "Speaking to reporters
+        # at a joint appearance with ..., Obama said": the subject is after the phrase's comma
+        commas = [j for j, (s, e) in enumerate(toks[:40]) if norm[s:e] == ","]
+        if not commas:
+            return None
+        i = commas[0] + 1
+    elif i == 0 and toks and norm[toks[0][0]:toks[0][1]].lower() in w["auxiliary"] and (
+            norm[toks[0][0]:toks[0][1]].lower() not in w["opener"]) and (
+            norm[toks[0][0]:toks[0][0] + 1].isupper()) and not norm[
+            doc.sentence(toks[0][0])[0]:toks[0][0]].strip(_OPENING_MARKS):
+        # "Initially a Democrat, he ran ...", "Even so, some economists warn": the subject is
+        # after the comma (none after "Even before Sanders took the stage, ...")
+        j = next((j for j, (s, e) in enumerate(toks[:8]) if norm[s:e] == ","), -1)
+        if j > 0 and not any(norm[a:b].lower() in w["subordinator"] for a, b in toks[1:j]):
+            i = j + 1
     stop = w.union("verb", "subordinator", "auxiliary", "conjunction")
     start = end = None
     for j in range(i, min(len(toks), i + 10)):
@@ -729,23 +821,48 @@ def _subject(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
             if tl in {"he", "she", "they", "it", "we", "i"}:
                 return _Speaker(s, e, subject_fallback=True)
             return None
-        if start is not None and not _is_cap(t) and (
+        if start is not None and not _is_cap(t) and norm[toks[j - 1][0]:toks[j - 1][1]] != "of" and (
                 tl in stop or tl in doc_cue_forms() or (tl.endswith("ed") and len(tl) > 4)
                 or _is_finite_verb(tl) or (tl.endswith("ly") and _is_adverb(tl) and _names_before(
                     norm[toks[j - 1][0]:toks[j - 1][1]], w))):
             break  # "Joe Manchin dealt a blow", "Donald Trump regularly incites": its verb
         if start is not None and tl in w["preposition"] and tl not in {"of", "for", "in"}:
             break
+        if start is not None and tl in ("this", "last", "next") and j + 1 < len(toks) and norm[
+                toks[j + 1][0]:toks[j + 1][1]].lower() in w["time"]:
+            break  # "Georgia's secretary of state this week announced"
         if start is None and tl in w["preposition"]:
             return None
-        if start is None and _s_stem(tl) in _NOT_SPEAKERS_IS:
-            return None  # "That's not to suggest", "There's reason to believe": no subject
+        if start is None and (_s_stem(tl) in _NOT_SPEAKERS_IS or tl in _NO_SUBJECT or (
+                tl in w["auxiliary"] and (t.islower() or (not norm[doc.sentence(s)[0]:s].strip(
+                    _OPENING_MARKS) and not (j + 1 < len(toks) and _is_cap(
+                        norm[toks[j + 1][0]:toks[j + 1][1]])))))):
+            # "That's not to suggest", "There are those who think", "What do you call a boy
+            # who calls himself", "have demanded", "Even so": no subject ("Will Hurd", "Theresa
+            # May" are names)
+            return None
         if start is None:
             start = s
         end = e
     if start is None or end is None:
         return None
     return _Speaker(start, end, subject_fallback=True)
+
+
+# what may stand before a sentence's first word
+_OPENING_MARKS = " \t\n\"'\u201c\u2018("
+# words that open a clause without being its subject
+_NO_SUBJECT = frozenset({"there", "here", "what", "who", "where", "how", "why"})
+
+
+def _opening_phrase(first: str, second: str) -> bool:
+    """``first second`` open a sentence with a phrase that is not its subject: "According to",
+    or a participle ("Speaking to reporters", "Writing in the Post"; not "Manning said")."""
+    if not second.islower():
+        return False
+    return first == "According" or (first.endswith("ing") and first[:1].isupper()
+                                     and first[1:].islower() and len(first) > 5
+                                     and "VERB" in parts_of_speech(first.lower()))
 
 
 @cache
@@ -866,6 +983,14 @@ def _plural_noun_form(cue: Cue) -> bool:
     return cue.form.endswith("s") and not cue.form.endswith("ss") and " " not in cue.form
 
 
+# adverbs between a passive's auxiliary and its participle
+_PASSIVE_ADVERBS = frozenset({"not", "never", "also", "still", "already", "since", "widely",
+                              "long", "often", "once", "first", "later", "then", "now"})
+_COPULA_ADVERBS = re.compile(r"\b(?:is|are|was|were|be|been|being)(?:n't|n\u2019t)?"
+                             r"(?:\s+(?:not|never|also|still|already|since|long|often|once|"
+                             r"first|later|then|now|[a-z]+ly))+\s+$", re.IGNORECASE)
+
+
 def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
     """False for a noun use ("the report"), a passive or a hearsay construction."""
     if cue.lemma == "according to":
@@ -899,9 +1024,10 @@ def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
     if pl in doc.words["particle"] and not cue.form.endswith("ing") and doc.norm[
             cue.start - len(pl) - 1:cue.start].lower() == pl + " ":
         return False  # "dialing back plans", "to shore up support": a phrasal verb's object
-    if pl in _COPULA and (cue.form.endswith("ed") or cue.form in {"said", "told", "thought",
-                                                                   "known", "written"}):
-        return False
+    if (cue.form.endswith("ed") or cue.form in {"said", "told", "thought", "known", "written"}
+            ) and (pl in _COPULA or (pl in _PASSIVE_ADVERBS or pl.endswith("ly")) and (
+                _COPULA_ADVERBS.search(doc.norm, max(lo, cue.start - 60), cue.start))):
+        return False  # a passive: "were not immediately known"
     if cue.form.endswith("s") and not cue.form.endswith("ss") and prev.islower() and (
             pl.endswith("ed") or pl.endswith("ing")):
         return False
@@ -1284,7 +1410,9 @@ def _attribute_after(doc: _Doc, q: Quote, used: set[int]) -> tuple[Cue, _Speaker
         n_between = len(between.split())
         sp = _np_before(doc, pos, cue.start) if between.strip() else None
         # '"...," Will Estrada, the chairman of the county party, said': a long appositive
-        long_ok = sp is not None and sp.description is not None and n_between <= 18
+        long_ok = sp is not None and sp.description is not None and n_between <= 18 and not (
+            _CLAUSE_AND.search(doc.norm, pos, sp.start))  # (not "on Sunday, and the host,
+        # George Stephanopoulos, asked": the quote is a title in another clause)
         if n_between > 8 and not long_ok:
             return None
         if not ends_open and not between.strip() == "" and n_between > 4 and not long_ok:
@@ -1301,6 +1429,9 @@ def _attribute_after(doc: _Doc, q: Quote, used: set[int]) -> tuple[Cue, _Speaker
             return None
         return cue, sp
     return None
+
+
+_CLAUSE_AND = re.compile(r",\s+(?:and|but|or|while)\s")
 
 
 def _attribute_before(doc: _Doc, q: Quote, used: set[int]) -> tuple[Cue, str] | None:

@@ -262,6 +262,10 @@ def _mention_parts(matched: str) -> tuple[int, str, str | None, str, int] | None
         if len(name_words) == 1:
             return None
         name_words = name_words[1:]  # "The Pentagon" -> "Pentagon", "But Lewandowski"
+    elif n_title == 0 and len(name_words) > 1 and _participle_opener(name_words[0]) and not any(
+            x.isupper() for x in name_words[1:]):
+        # "Joining Rubio in the group ..." -> "Rubio" (not "Turning Point USA")
+        name_words = name_words[1:]
     delta = matched.find(name_words[0], len(" ".join(words[:n_title])))
     last = name_words[-1]
     bare = last[:-2] if last.endswith(("'s", "\u2019s")) else last.rstrip("'\u2019")
@@ -269,6 +273,14 @@ def _mention_parts(matched: str) -> tuple[int, str, str | None, str, int] | None
         return None
     name_words[-1] = bare  # "Mr. Trump's veracity", "Jeff Sessions' office": the name
     return delta, " ".join(name_words), kind, gender, n_title
+
+
+def _participle_opener(word: str) -> bool:
+    """``word`` is a capitalised participle that opens a sentence before a name ("Joining",
+    "Citing"), not a given name ("Channing")."""
+    low = word.lower()
+    return word.endswith("ing") and len(word) > 5 and word[1:].islower() and (
+        low not in given_names()) and "VERB" in parts_of_speech(low)
 
 
 @lru_cache(maxsize=8192)
