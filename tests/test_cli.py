@@ -177,7 +177,7 @@ def test_lexicons_list(capsys):
 
 def test_extract_corpus_types(repo_root, tmp_path, capsys):
     """--corpus-types: a first pass types the corpus's speakers, the attribution columns
-    count with them (the 1,407 leads: 165 speakers typed, 54 source types filled in 38
+    count with them (the 1,407 leads: 165 speakers typed, 51 source types filled in 37
     leads); other sets untouched; refused without an attribution set."""
     import pandas as pd
 
@@ -191,7 +191,7 @@ def test_extract_corpus_types(repo_root, tmp_path, capsys):
     a, b = pd.read_parquet(plain), pd.read_parquet(typed)
     source = [c for c in a.columns if c.startswith("attribution__source_")]
     changed = (a[source] != b[source]).any(axis=1)
-    assert int(changed.sum()) == 38
+    assert int(changed.sum()) == 37
     assert (b["attribution__source_unknown"] <= a["attribution__source_unknown"]).all()
     rest = [c for c in a.columns if c not in source]
     pd.testing.assert_frame_equal(a[rest], b[rest])

@@ -209,7 +209,7 @@ def test_bad_values_are_named_before_any_work(tmp_path, small_corpus, capsys):
 def test_run_with_corpus_speaker_types(tmp_path, repo_root):
     """features.corpus_types: the run writes the corpus's speaker types, its attribution
     features, evidence and report apply them, on any engine (same bytes). The leads of 40
-    events: 24 speakers typed, 6 attributions filled (Tsai official, Frances Haugen witness).
+    events: 25 speakers typed, 3 attributions filled (Tsai official, Frances Haugen witness).
     """
     import pandas as pd
 
@@ -237,7 +237,7 @@ def test_run_with_corpus_speaker_types(tmp_path, repo_root):
     assert (table[cols].to_numpy() == t.fit_transform([x.text for x in articles])).all()
     filled = [(att.speaker, att.source_type) for x in articles for att in t.attributions(x.text)
               if att.extra.get("source_type_from") == "corpus"]
-    assert filled == [("Tsai", "official")] + [("Frances Haugen", "witness")] * 5
+    assert filled == [("Tsai", "official")] + [("Frances Haugen", "witness")] * 2
     evidence = (a / "evidence.jsonl").read_text()
     assert evidence.count('"feature": "attribution__source_witness"') >= 5
     plain = run_experiment(write_config(tmp_path, corpus),

@@ -40,6 +40,7 @@ from ..text import Segmentation
 from .cues import lower_same_length
 from .quotes import in_quotation
 from .words import (
+    affiliated_terms,
     anonymity_cues,
     candidacy_terms,
     given_names,
@@ -291,6 +292,8 @@ def head_type(phrase: str) -> str | None:
     --------
     >>> head_type("a dentist"), head_type("The US State Department"), head_type("Kurdish spokesmen")
     ('witness', 'official', 'official')
+    >>> head_type("a spokesman for the company"), head_type("Trump campaign adviser")
+    ('organisation', 'political')
     """
     terms = source_terms()
     low = phrase.lower()
@@ -301,24 +304,67 @@ def head_type(phrase: str) -> str | None:
     preps = word_classes()["preposition"]
     cut = next((i for i, w in enumerate(words) if w in preps and i > 0), len(words))
     head_part = words[:cut]
-    for n in (3, 2):
-        for i in range(len(head_part) - n, -1, -1):
-            key = " ".join(head_part[i:i + n])
-            if key in terms:
-                return terms[key]
-    for w in reversed(head_part):
-        if w in terms:
-            return terms[w]
     tail = words[cut:]
     # not in a relative clause or a second description: "the owner of the Dallas Mavericks who
     # rebuffed pleas ... to run for president", "the political director of the ACLU and an
     # adviser to former Senator Harry Reid" name no official
     end = next((i for i, w in enumerate(tail) if w in _RELATIVES or (
         w == "and" and tail[i + 1:i + 2] in (["a"], ["an"], ["the"]))), len(tail))
+    found = None
+    for n in (3, 2):
+        for i in range(len(head_part) - n, -1, -1):
+            key = " ".join(head_part[i:i + n])
+            if key in terms:
+                found = key, i
+                break
+        if found:
+            break
+    if found is None:
+        i = next((i for i in range(len(head_part) - 1, -1, -1) if head_part[i] in terms), -1)
+        if i >= 0:
+            found = head_part[i], i
+    if found is not None:
+        key, i = found
+        if key in affiliated_terms():
+            # "a spokesman for the company", "a company spokeswoman", "president of the
+            # Cleveland Police Patrolmen's Association": the body it speaks for
+            body = _body_type(head_part[:i], tail[:end], terms, _WORD_SPLIT.findall(phrase)[cut:])
+            if body is not None:
+                return body
+        return terms[key]
     for w in reversed(tail[:end]):
         if w in terms and terms[w] in ("official", "organisation", "media"):
             return terms[w]
     return None
+
+
+def _body_type(before: list[str], after: list[str], terms: dict[str, str],
+               written: list[str]) -> str | None:
+    """Type of the body a role noun speaks for: a typed word in the phrase after it ("of
+    the Cleveland Police Patrolmen's Association"; ``after`` lower-cased, ``written`` as
+    written), else right before it (``before``: "company", "campaign", "university's"). A
+    document is no body, nor an affiliated role; a group of people in a name is an
+    organisation ("president of Students For Life of America"); a person before the role
+    ("Local leaders", "a friend and adviser") is no body."""
+    if after and after[0] in _BODY_PREPOSITIONS:
+        stop = next((k for k, w in enumerate(after) if w == "and"), len(after))
+        for k in range(stop - 1, 0, -1):
+            kind = terms.get(after[k])
+            if kind is None or kind == "document" or after[k] in affiliated_terms():
+                continue  # (nor a role that is itself affiliated: "for the U.S. attorney")
+            if kind == "witness" and k < len(written) and written[k][:1].isupper():
+                return "organisation"
+            return kind
+    for w in reversed(before):
+        w = w[:-2] if w.endswith(("'s", "\u2019s")) else w
+        if terms.get(w) not in (None, "document", "witness") and w != "media" and (
+                w not in affiliated_terms()):
+            return terms[w]  # (not "Local leaders", "a friend and adviser", "a media adviser")
+    return None
+
+
+# the prepositions that name the body a role speaks for ("a spokesman for", "president of")
+_BODY_PREPOSITIONS = frozenset({"of", "for", "to", "at", "with", "on"})
 
 
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})

@@ -67,6 +67,15 @@ def source_terms() -> dict[str, str]:
 
 
 @cache
+def affiliated_terms() -> frozenset[str]:
+    """Lower-case role nouns whose type follows the body they speak for ("a spokesman for
+    Boeing"): the rows of ``source_types.tsv`` whose note starts with
+    ``affiliation-dependent:``."""
+    return frozenset(r["term"].lower() for r in read_table("source_types.tsv")
+                     if r["note"].startswith("affiliation-dependent:"))
+
+
+@cache
 def candidacy_terms() -> frozenset[str]:
     """Lower-case nouns for a person seeking office ("candidate", "front-runner"): the rows of
     ``source_types.tsv`` whose note starts with ``candidacy:``."""

@@ -1665,3 +1665,35 @@ def test_a_passive_after_an_adverb_is_no_attribution():
 def test_source_types_of_texts_and_groups(text, expected):
     a = extract_attributions(text)[0]
     assert (a.speaker_text, a.source_type) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a description after an inverted speaker, with or without an article, longer than eight
+    # words, without its relative clause (BASIL, PolNeAR): they were all unknown
+    ("''They each have a number of cases where they feel the other acted in bad faith,'' said "
+     "Martin Indyk, the president's former special envoy to the Middle East.",
+     ("Martin Indyk", "the president's former special envoy to the Middle East", "official")),
+    ("\"She's no rookie to these high-profile deals \u2014 she gives both sides their due,\" said "
+     "Doug Cole, a political consultant whose firm has run all of Brewer's campaigns for "
+     "decades.",
+     ("Doug Cole", "a political consultant", "political")),
+    # a role takes the type of the body it speaks for ("affiliation-dependent" terms): the
+    # president of a union, of an advocacy group named for people, a union's spokesman
+    ("Ohio Gov. John Kasich could \"do some kind of executive order or something -- I don't "
+     "care if it's constitutional at this point,\" said Stephen Loomis, president of the "
+     "Cleveland Police Patrolmen's Association.",
+     ("Stephen Loomis", "president of the Cleveland Police Patrolmen's Association",
+      "organisation")),
+    ("\"I think a lot of people today probably made up their mind,\" said Kristan Hawkins, "
+     "president of Students For Life of America.",
+     ("Kristan Hawkins", "president of Students For Life of America", "organisation")),
+    ("Phil Smith, a spokesman for the United Mine Workers of America, said the union expected "
+     "production to improve at the mine when the broader coal market recovered.",
+     ("Phil Smith", "a spokesman for the United Mine Workers of America", "organisation")),
+    ("Clinton campaign spokesman Brian Fallon responded on Twitter, calling Trump\u2019s charge "
+     "\u201cpathetic\u201d and \u201cdangerous.\u201d",
+     ("Brian Fallon", "Clinton campaign spokesman", "political")),
+])
+def test_descriptions_after_a_name_and_the_bodies_roles_speak_for(text, expected):
+    a = extract_attributions(text)[0]
+    assert (a.speaker, a.description, a.source_type) == expected
