@@ -550,7 +550,7 @@ def _walk_np(doc: _Doc, toks: list[tuple[int, int]], k: int) -> int | None:
             j -= 1  # "the Centers for Disease Control and Prevention"
             n += 1
             continue
-        if tl in ("what", "whom") or tl in w["opener"]:
+        if tl in _NP_BARRIERS or tl in w["opener"]:
             break  # "in what the union's executive called", "Despite Trump saying": after it
         if not _is_cap(t) and (tl in stop or tl in doc_cue_forms()):
             before = norm[toks[j - 1][0]:toks[j - 1][1]].lower() if j > 0 else ""
@@ -565,10 +565,13 @@ def _walk_np(doc: _Doc, toks: list[tuple[int, int]], k: int) -> int | None:
         j -= 1
     if start is None:
         return None
-    # trim leading prepositions/conjunctions/subordinators
+    # trim leading prepositions/conjunctions/subordinators and adverbs ("how deeply Washington
+    # believes")
     while start <= k:
         t = norm[toks[start][0]:toks[start][1]].lower()
-        if t in w["preposition"] or t in w["conjunction"] or t in w["subordinator"]:
+        if t in w["preposition"] or t in w["conjunction"] or t in w["subordinator"] or (
+                start < k and t.endswith("ly") and _ly_adverb(t) and norm[
+                    toks[start][0]].islower() and norm[toks[start + 1][0]].isupper()):
             start += 1
             continue
         break
@@ -577,6 +580,10 @@ def _walk_np(doc: _Doc, toks: list[tuple[int, int]], k: int) -> int | None:
     return start
 
 
+# words no speaker phrase reaches back over: "in what the union's executive called", "how FBI
+# official Peter Strzok requested", "including big contributors opposed"
+_NP_BARRIERS = frozenset({"what", "whom", "how", "why", "whether", "including", "included",
+                          "given"})
 # bodies named with "on" ("the Senate Committee on Foreign Relations"), and their members
 # ("Democrats on the House Select Committee")
 _BODIES_ON = frozenset({"Committee", "Subcommittee", "Commission", "Council", "Caucus",
@@ -661,6 +668,9 @@ def _appositive(doc: _Doc, toks: list[tuple[int, int]], k: int) -> _Speaker | No
     name_start = _walk_np(doc, toks, j - 1)
     if name_start is None:
         return None
+    if name_start > 0 and norm[toks[name_start - 1][0]:toks[name_start - 1][1]].lower() in (
+            "including", "included"):
+        return None  # "allies in the House, including the minority leader, Kenneth Fredette,"
     name = norm[toks[name_start][0]:toks[j - 1][1]]
     if not any(_is_cap(x) for x in name.split()[1:]) and (
             name[:1].islower() or name.split()[0].lower() in doc.words["determiner"]):
@@ -713,7 +723,11 @@ def _abbreviated(tok: str) -> bool:
     """A title ("Mr", "Sen"), an initial ("W") or a dotted abbreviation ("U.S") that a period
     follows inside a name."""
     return (len(tok) == 1 and tok.isupper()) or tok.lower() in person_titles() or (
-        "." in tok and tok.replace(".", "").isupper())
+        "." in tok and tok.replace(".", "").isupper()) or tok in _PLACE_ABBREVIATIONS
+
+
+# abbreviations inside place names ("St. Louis County Prosecutor Bob McCulloch", "Mt. Vernon")
+_PLACE_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
 
 
 def _np_after(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
@@ -1015,6 +1029,11 @@ _COPULA_ADVERBS = re.compile(r"\b(?:is|are|was|were|be|been|being)(?:n't|n\u2019
                              r"first|later|then|now|[a-z]+ly))+\s+$", re.IGNORECASE)
 
 
+# adjectives (some of them adverbs too) that sit between a determiner and a noun
+_ADJECTIVES_AFTER_DETERMINER = frozenset({"first", "last", "next", "final", "new", "latest",
+                                          "same", "only", "recent"})
+
+
 def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
     """False for a noun use ("the report"), a passive or a hearsay construction."""
     if cue.lemma == "according to":
@@ -1045,6 +1064,9 @@ def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
             return False  # "the newly announced policy": an adjective
     if pl in _DETERMINER_BEFORE_NOUN or pl.endswith(("'s", "\u2019s")):
         return False
+    if pl in _ADJECTIVES_AFTER_DETERMINER and _prev_word(
+            doc, doc.norm.rfind(prev, lo, cue.start), lo).lower() in _DETERMINERS_BEFORE_NAME:
+        return False  # "the first state", "the latest report": a noun
     if pl in doc.words["particle"] and not cue.form.endswith("ing") and doc.norm[
             cue.start - len(pl) - 1:cue.start].lower() == pl + " ":
         return False  # "dialing back plans", "to shore up support": a phrasal verb's object

@@ -297,13 +297,21 @@ def head_type(phrase: str) -> str | None:
     """
     terms = source_terms()
     low = phrase.lower()
-    if _media_in(low):
-        return "media"
+    media = _media_in(low)
     words = _WORD_SPLIT.findall(low)
     # the part before a preposition holds the head ("officials in Nineveh" -> officials)
     preps = word_classes()["preposition"]
     cut = next((i for i, w in enumerate(words) if w in preps and i > 0), len(words))
     head_part = words[:cut]
+    if media:
+        if cut == len(words) or _media_in(" ".join(head_part)):
+            return "media"
+        # a news organisation only after the head: "Economists in a Bloomberg survey" are
+        # economists, "a spokesman for CNN" speaks for CNN
+        head = next((w for w in reversed(head_part) if w in terms), None)
+        if head is None or head in affiliated_terms() or terms[head] == "document":
+            return "media"
+        return terms[head]
     tail = words[cut:]
     # not in a relative clause or a second description: "the owner of the Dallas Mavericks who
     # rebuffed pleas ... to run for president", "the political director of the ACLU and an
@@ -421,6 +429,28 @@ def _is_anonymous_phrase(low: str) -> bool:
     return _anonymity_res()[0].search(low) is not None
 
 
+# a role that speaks for a named body: "A spokeswoman for Hillary Clinton", "a lawyer for Mr.
+# Grimm", "the mayor of Hoboken"
+_ROLE_FOR_NAME = re.compile(r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne)\s+)?(?:[a-z][\w-]*\s+){0,3}?([a-z]+)\s+"
+                            r"(?:for|of|to)\s+((?:[A-Z][\w.'\u2019&-]*\s*){1,5})")
+
+
+def _named_body(phrase: str) -> str | None:
+    """The capitalised name after an affiliation-dependent role noun and its preposition
+    ("Hillary Clinton" in "A spokeswoman for Hillary Clinton"), or None; titles stripped."""
+    m = _ROLE_FOR_NAME.fullmatch(phrase)
+    if m is None or m.group(1).lower() not in affiliated_terms():
+        return None
+    words = m.group(2).split()
+    n_prefix, n_title, _, _ = split_prefixed_title(words)
+    words = words[n_prefix + n_title:]
+    if not words:
+        return None
+    last = words[-1]
+    words[-1] = last[:-2] if last.endswith(("'s", "\u2019s")) else last
+    return " ".join(words)
+
+
 def _bare_name(name: str) -> str:
     """``name`` without a leading "the" ("the United States" -> "United States")."""
     return name[4:] if name[:4].lower() == "the " else name
@@ -473,9 +503,7 @@ def _name_source(name: str, description: str | None,
     phrase = f"{description or ''} {name}".strip()
     if title_kind and title_kind not in ("other", "-"):
         stype = title_kind  # "Mayor Michael Bloomberg" is a person, not the news service
-    elif _media_in(name.lower()):
-        stype = "media"
-    else:
+    else:  # (a news organisation in the name is media: see head_type)
         stype = head_type(name) or head_type(phrase)  # the role in the name comes first
     if stype is None and _bare_name(name).lower() in place_names():
         stype = "official"  # "Israel said", "the United States warned": its government
@@ -830,7 +858,12 @@ class SpeakerResolver:
             while caps > 0 and name_words[caps - 1][:1].isupper():
                 caps -= 1
             if 1 < caps < len(name_words) and not any(
-                    w[:1].isupper() for w in name_words[1:caps]):
+                    w[:1].isupper() for w in name_words[1:caps]) and not (
+                    name_words[caps - 1].lower() in word_classes()["preposition"]
+                    and head_type(" ".join(name_words[:caps])) is not None):
+                # (not after a role and its preposition: "a director of emergency medical
+                # services in Florida", "A spokesman for Mr. Hunter" speak themselves; but
+                # "the mouth of Donald Trump" is Trump)
                 description = description or " ".join(name_words[:caps])
                 name = " ".join(name_words[caps:])
             elif caps <= 1 and lead == "the":  # "the SITE Intelligence Group", "The White
@@ -866,6 +899,15 @@ class SpeakerResolver:
         stype, anonymous = self._source_type(name, description, title_kind, start)
         if stype == "unknown":  # the same speaker typed earlier ("According to Stratfor")
             stype = self._typed.get(name, stype)
+        body = _named_body(name)
+        if body is not None:  # "A spokeswoman for Hillary Clinton": the type of her camp
+            ante = self._full_name(body, start) if " " not in body else None
+            key = ante.name if ante is not None else body
+            kind = self._typed.get(key) or self._known_title(key, start, end)
+            if kind is None and _bare_name(body).lower() in place_names():
+                kind = "official"
+            if kind not in (None, "other", "-", "document"):
+                stype = kind
         info["source_type"], info["anonymous"] = stype, anonymous
         self._remember(start, info)
         return info

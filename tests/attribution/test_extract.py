@@ -1697,3 +1697,36 @@ def test_source_types_of_texts_and_groups(text, expected):
 def test_descriptions_after_a_name_and_the_bodies_roles_speak_for(text, expected):
     a = extract_attributions(text)[0]
     assert (a.speaker, a.description, a.source_type) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a role and its preposition before a name: the role speaks (BASIL, AllSides); the speakers
+    # were "Hoboken" and "Louis County Prosecutor Bob McCulloch"
+    ("On Saturday, the mayor of Hoboken, Dawn Zimmer, said Mr. Christie\u2019s lieutenant "
+     "governor had threatened in May to withhold federal recovery aid for Hurricane Sandy.",
+     ("the mayor of Hoboken", "official")),
+    ("In nearby Clayton, a grand jury began hearing evidence to determine whether Wilson should "
+     "be charged in Brown's death. A spokesman for St. Louis County Prosecutor Bob McCulloch "
+     "said there was no timeline for the process.",
+     ("A spokesman for St. Louis County Prosecutor Bob McCulloch", "official")),
+    # ... who speaks for a body typed in the text
+    ("Sen. Chuck Grassley disagreed. A spokesperson for Grassley said the senator would not "
+     "comment.",
+     ("A spokesperson for Grassley", "political")),
+    # ... but not a thing before a name: "the mouth of Donald Trump" is Trump's
+    ("The religious test for refugees originated, as nasty things often do, in the mouth of "
+     "Donald Trump, who proclaimed in July - falsely - that Christians fleeing Syria \"cannot "
+     "come into this country\" but Muslim refugees from Syria \"can come in so easily.\"",
+     ("Donald Trump", "unknown")),
+    # economists in a news organisation's survey are economists (AllSides; they were media)
+    ("Labor Department data showed Thursday. Economists in a Bloomberg survey had called for a "
+     "decline to 364,000.",
+     ("Economists in a Bloomberg survey", "expert")),
+    # an adverb before a name is no part of it (BASIL: "deeply Washington")
+    ("The report was released amid growing concern and the latest example of how deeply "
+     "Washington believes Beijing has penetrated U.S. government computers.",
+     ("Washington", "official")),
+])
+def test_a_role_before_its_body_speaks(text, expected):
+    a = [a for a in extract_attributions(text) if a.speaker is not None][-1]
+    assert (a.speaker, a.source_type) == expected
