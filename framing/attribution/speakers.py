@@ -336,9 +336,22 @@ def head_type(phrase: str) -> str | None:
         if key in affiliated_terms():
             # "a spokesman for the company", "a company spokeswoman", "president of the
             # Cleveland Police Patrolmen's Association": the body it speaks for
-            body = _body_type(head_part[:i], tail[:end], terms, _WORD_SPLIT.findall(phrase)[cut:])
+            written = _WORD_SPLIT.findall(phrase)[cut:]
+            body = _body_type(head_part[:i], tail[:end], terms, written)
             if body is not None:
                 return body
+            k = 2 if tail[1:2] == ["the"] else 1
+            if key in _AFFILIATED_TITLES and tail[:1] == ["of"] and k < len(written) and (
+                    written[k][:1].isupper()):
+                # "president of Third Way", "of the American Academy of Pediatrics": a body's
+                # head, unless the body is a country or state ("president of Mexico")
+                run = []
+                for w in written[k:]:
+                    if not (w[:1].isupper() or w == "of"):
+                        break
+                    run.append(w)
+                named = " ".join(run).lower()
+                return "official" if named in place_names() else "organisation"
         return terms[key]
     for w in reversed(tail[:end]):
         if w in terms and terms[w] in ("official", "organisation", "media"):

@@ -1687,6 +1687,14 @@ def test_source_types_of_texts_and_groups(text, expected):
     ("\"I think a lot of people today probably made up their mind,\" said Kristan Hawkins, "
      "president of Students For Life of America.",
      ("Kristan Hawkins", "president of Students For Life of America", "organisation")),
+    # "president of" a named body that is no country: the body's head (BASIL, PolNeAR); they
+    # were official
+    ("\u201cNow that they have opened the door to reform, it is time for lawmakers to walk "
+     "through it,\u201d said Jonathan Cowan, president of Third Way.",
+     ("Jonathan Cowan", "president of Third Way", "organisation")),
+    ("\"This is a public health emergency,\" said Benard Dreyer, president of the American "
+     "Academy of Pediatrics.",
+     ("Benard Dreyer", "president of the American Academy of Pediatrics", "organisation")),
     ("Phil Smith, a spokesman for the United Mine Workers of America, said the union expected "
      "production to improve at the mine when the broader coal market recovered.",
      ("Phil Smith", "a spokesman for the United Mine Workers of America", "organisation")),
