@@ -658,6 +658,12 @@ def _appositive(doc: _Doc, toks: list[tuple[int, int]], k: int) -> _Speaker | No
         return None  # a long stretch between commas is a description only as a noun phrase
     if first in _CLAUSE_OPENERS:
         return None  # ", but only after deliberating," is a clause, not a description
+    if desc[:1].islower() and (first in doc.words["auxiliary"] or first in doc.words["verb"]) and (
+            first not in _LONG_DESCRIPTION_OPENERS):
+        # "Katrina Pierson, a spokeswoman for Trump, has expanded on the accusations of bias,
+        # wrongly suggesting": the sentence's verb phrase, not a description; its subject is
+        # the noun phrase before it (with its own description)
+        return _np_before(doc, doc.sentence(toks[j][0])[0], toks[j][1]) if j > 0 else None
     if desc[:1].islower() and first in doc_cue_forms() and not first.endswith("ing") and (
             k - j - 1 == 1 or norm[toks[j + 2][0]:toks[j + 2][1]].lower()
             not in doc.words["preposition"]):
@@ -1049,9 +1055,14 @@ def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
         return False  # "All told, ...", "to, say, single digits"
     if cue.lemma == "doubt" and pl in _CAST_DOUBT:
         return False  # "casting doubt on", "raised doubts"
-    if prev.islower() and pl.endswith("ing") and cue.form.endswith(("s", " for")) and (
-            pl not in doc.words["auxiliary"]):
-        return False  # "growing calls for", "mounting claims": an adjective before a noun
+    if pl.endswith("ing") and cue.form.endswith(("s", " for")) and (
+            pl not in doc.words["auxiliary"]) and (prev.islower() or (
+                prev[1:].islower() and len(prev) > 5 and "VERB" in parts_of_speech(pl)
+                and not doc.norm[doc.sentence(cue.start)[0]:doc.norm.rfind(
+                    prev, lo, cue.start)].strip(_OPENING_MARKS))):
+        # "growing calls for", "mounting claims", "Continuing claims, which indicate": an
+        # adjective before a noun
+        return False
     if pl == "to" and cue.category in _ATTITUDE_CATEGORIES:
         return False  # "heading north to seek protection": a purpose, not an attitude
     if pl == "to" and _plural_noun_form(cue) and _THAT.match(doc.norm, cue.end, hi) is None:
@@ -1370,6 +1381,9 @@ def _speaker_for(doc: _Doc, cue: Cue, ss: int, drafts: list[_Draft]) -> tuple[
             clause = ss
         subj = _subject(doc, clause, cue.start)
         if subj is not None and subj.end <= cue.start:
+            if sp is not None and sp.start == subj.start and sp.description is not None:
+                return sp, None  # the subject with its description: "Reince Priebus, the
+                # chairman of the Republican National Committee, tried ..., saying"
             return subj, None
         return None, None
     return sp, None

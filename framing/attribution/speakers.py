@@ -232,6 +232,11 @@ _ELECTED_HEADS = frozenset({"president", "vice president", "governor", "gov", "l
                             "lieutenant governor", "mayor", "prime minister"})
 # titles whose body an acronym before them names ("NAACP President", "AARP President")
 _AFFILIATED_TITLES = frozenset({"president", "vice president"})
+# roles that head a body named after them ("president of Third Way", "chairman of G-III"): of
+# an untyped name, an organisation
+_BODY_HEADS = frozenset({"president", "vice president", "chair", "chairman", "chairwoman",
+                         "chairperson", "co-chair", "founder", "co-founder",
+                         "executive director"})
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
@@ -341,10 +346,11 @@ def head_type(phrase: str) -> str | None:
             if body is not None:
                 return body
             k = 2 if tail[1:2] == ["the"] else 1
-            if key in _AFFILIATED_TITLES and tail[:1] == ["of"] and k < len(written) and (
+            if key in _BODY_HEADS and tail[:1] == ["of"] and k < len(written) and (
                     written[k][:1].isupper()):
-                # "president of Third Way", "of the American Academy of Pediatrics": a body's
-                # head, unless the body is a country or state ("president of Mexico")
+                # "president of Third Way", "of the American Academy of Pediatrics", "chairman
+                # of G-III": a body's head, unless the body is a country or state ("president of
+                # Mexico")
                 run = []
                 for w in written[k:]:
                     if not (w[:1].isupper() or w == "of"):
@@ -370,6 +376,9 @@ def _body_type(before: list[str], after: list[str], terms: dict[str, str],
     if after and after[0] in _BODY_PREPOSITIONS:
         stop = next((k for k, w in enumerate(after) if w == "and"), len(after))
         for k in range(stop - 1, 0, -1):
+            kind = terms.get(f"{after[k - 1]} {after[k]}") if k > 1 else None
+            if kind is not None and kind != "document":
+                return kind  # "of the Joint Chiefs of Staff"
             kind = terms.get(after[k])
             if kind is None or kind == "document" or after[k] in affiliated_terms():
                 continue  # (nor a role that is itself affiliated: "for the U.S. attorney")
@@ -462,6 +471,14 @@ def _named_body(phrase: str) -> str | None:
     last = words[-1]
     words[-1] = last[:-2] if last.endswith(("'s", "\u2019s")) else last
     return " ".join(words)
+
+
+def _other_gender(mention: Mention, gender: str) -> bool:
+    """``mention`` names someone of the other gender than ``gender``, by its title or its
+    given name."""
+    known = mention.title_gender if mention.title_gender in ("m", "f") else name_gender(
+        mention.name)
+    return known is not None and known != gender
 
 
 def _bare_name(name: str) -> str:
@@ -898,7 +915,7 @@ class SpeakerResolver:
         # a surname alone links to the full name mentioned earlier
         ante = None
         if len(name_words) == 1 and name[:1].isupper():
-            ante = self._full_name(name, start)
+            ante = self._full_name(name, start, title_gender)
             if ante is not None:
                 info["antecedent_start"], info["antecedent_end"] = ante.start, ante.end
                 name = ante.name
@@ -1025,8 +1042,10 @@ class SpeakerResolver:
         ss, se = self._sentence(pos)
         return _is_anonymous_phrase(self.norm[ss:max(se, end)].lower())
 
-    def _full_name(self, surname: str, before: int) -> Mention | None:
-        """The latest multi-word name before ``before`` that ends in ``surname``."""
+    def _full_name(self, surname: str, before: int, gender: str = "-") -> Mention | None:
+        """The latest multi-word name before ``before`` that ends in ``surname``, of the
+        ``gender`` ("m", "f") a title gave the surname where the name shows one ("Mrs.
+        Clinton" is Hillary Clinton, not Bill Clinton named after her)."""
         core = surname.removeprefix("al-").removeprefix("el-")
         if not core[:1].isupper():
             return None
@@ -1035,6 +1054,9 @@ class SpeakerResolver:
             self._full_names[core] = ([m.end for m in found], found)
         ends, found = self._full_names[core]
         k = bisect_right(ends, before) - 1
+        if gender in ("m", "f"):
+            while k >= 0 and _other_gender(found[k], gender):
+                k -= 1
         return found[k] if k >= 0 else None
 
     def _full_names_ending_in(self, core: str) -> list[Mention]:

@@ -1738,3 +1738,65 @@ def test_descriptions_after_a_name_and_the_bodies_roles_speak_for(text, expected
 def test_a_role_before_its_body_speaks(text, expected):
     a = [a for a in extract_attributions(text) if a.speaker is not None][-1]
     assert (a.speaker, a.source_type) == expected
+
+
+def test_a_gendered_title_links_a_surname_to_the_name_of_that_gender():
+    # "Mrs. Clinton" after both Hillary Rodham Clinton and President Bill Clinton is named:
+    # she is Hillary (BASIL; 21 records had become Bill Clinton, and "Mr. Cruz" Heidi Cruz)
+    text = ("DES MOINES \u2013 Hillary Rodham Clinton on Sunday urged President Obama to listen "
+            "to congressional Democrats.\n\nShe has defended trade agreements, including the "
+            "North American Free Trade Agreement, or Nafta, that President Bill Clinton "
+            "signed.\n\n\u201cI have held my peace because I thought it was important for the "
+            "Congress to have a full debate,\u201d Mrs. Clinton added.")
+    assert [(a.speaker_text, a.speaker) for a in extract_attributions(text)
+            if a.cue == "added"] == [("Mrs. Clinton", "Hillary Rodham Clinton")]
+
+
+def test_a_participle_opening_a_sentence_before_a_cue_noun():
+    # "Continuing claims" are unemployment claims, not "Continuing" claiming (AllSides)
+    atts = extract_attributions(
+        "Continuing claims, which indicate the number of people collecting ongoing benefits, "
+        "dropped to 2.59 million, another low.")
+    assert "claims" not in [a.cue for a in atts]
+    # ... but a name in -ing is a name: "King says Ali ..." (AllSides)
+    (a,) = extract_attributions("King says Ali \u201ctalked the talk and walked the walk.\u201d")
+    assert (a.speaker, a.cue) == ("King", "says")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb phrase between commas is the sentence's, so the participle after it has the
+    # subject with its own description (AllSides): the speaker was "a spokeswoman for Trump"
+    # with the description "has expanded on the accusations of bias"
+    ("Katrina Pierson, a spokeswoman for Trump, has expanded on the accusations of bias, "
+     "wrongly suggesting Curiel is part of a group organizing protests at Trump rallies around "
+     "California.",
+     ("Katrina Pierson", "a spokeswoman for Trump", None)),
+    ("Reince Priebus, the chairman of the Republican National Committee, tried to deflect "
+     "questions on behalf of Mr. Romney, saying on Fox News that \u201cthis is the platform of the "
+     "Republican Party, it is not the platform of Mitt Romney.\u201d",
+     ("Reince Priebus", "the chairman of the Republican National Committee", "political")),
+])
+def test_the_subject_of_a_participle_keeps_its_description(text, expected):
+    a = [a for a in extract_attributions(text) if a.cue in ("suggesting", "saying")][0]
+    speaker, description, source_type = expected
+    assert (a.speaker, a.description) == (speaker, description)
+    if source_type is not None:  # (Trump, untyped in this sentence, leaves the default)
+        assert a.source_type == source_type
+
+
+@pytest.mark.parametrize("text, expected", [
+    # chairs and founders take their body's type; an untyped named body is an organisation,
+    # a party label makes a chair political (BASIL, AllSides; they were unknown)
+    ("In July, Sammy Aaron, vice chairman of G-III, told Forbes that Trump is \"very involved on "
+     "a weekly basis\" in the design process.",
+     ("Sammy Aaron", "organisation")),
+    ("\u201cThe majority of the people we had involved that were big Bernie supporters are still "
+     "very much involved,\u201d said Cheryl Cheney, the Democratic chair of Jefferson County.",
+     ("Cheryl Cheney", "political")),
+    ("After the chairman of the Joint Chiefs of Staff confirmed he knew about the cable, Graham "
+     "asked for more.",
+     ("the chairman of the Joint Chiefs of Staff", "official")),
+])
+def test_chairs_and_founders_speak_for_their_bodies(text, expected):
+    a = extract_attributions(text)[0]
+    assert (a.speaker, a.source_type) == expected
