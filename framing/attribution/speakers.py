@@ -457,6 +457,7 @@ _ROLE_FOR_NAME = re.compile(r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne)\s+)?(?:[a-z][\w-]*\s+)
                             r"(?:for|of|to)\s+((?:[A-Z][\w.'\u2019&-]*\s*){1,5})")
 
 
+@lru_cache(maxsize=8192)
 def _named_body(phrase: str) -> str | None:
     """The capitalised name after an affiliation-dependent role noun and its preposition
     ("Hillary Clinton" in "A spokeswoman for Hillary Clinton"), or None; titles stripped."""
