@@ -320,6 +320,7 @@ def _np_before(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
                                              sp.subject_fallback, sp.relative)
 
 
+_DASH_BREAKS = "\u2013\u2014\u2015"
 _THEN_AND = re.compile(r"\b(?:then|and|but)\b")
 
 
@@ -450,7 +451,12 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
     end_tok = k
     start_tok = _walk_np(doc, toks, k)
     if aside is not None and start_tok is not None and start_tok > 0 and norm[
-            toks[start_tok - 1][0]:toks[start_tok - 1][1]] == ",":
+            toks[start_tok - 1][0]:toks[start_tok - 1][1]].lower() in doc.words["preposition"]:
+        return None  # "colleagues on the Court of Appeals ..., in Denver -- X and Y -- praised"
+    if aside is not None and start_tok is not None and start_tok > 0 and norm[
+            toks[start_tok - 1][0]:toks[start_tok - 1][1]] == "," and norm[
+            toks[start_tok][0]:toks[start_tok][1]] in ("the", "a", "an"):
+        # (not "on Tuesday, Joyce -- ... -- told", "..., insiders in the next two states --")
         # "John Dickey, the chief executive of Ora Media -- the production company ... --
         # told me": a description between commas, then the aside
         sp = _appositive(doc, toks[:k + 1] + [aside], k + 1)
@@ -1358,6 +1364,11 @@ def _speaker_for(doc: _Doc, cue: Cue, ss: int, drafts: list[_Draft]) -> tuple[
     """Speaker of a cue: the noun phrase before it, the subject for ``to say`` and
     participles, the previous speaker for a coordinated verb (``and added``)."""
     lo = _clause_lo(doc, ss, cue.start)
+    if lo > ss and doc.norm[lo - 1] in _DASH_BREAKS and not doc.norm[lo:cue.start].strip():
+        # "Democrats — and some Republicans — say": the subject is before the aside
+        j = doc.norm.rfind(doc.norm[lo - 1], ss, lo - 1)
+        if j > ss:
+            lo = _clause_lo(doc, ss, j)
     sp = _np_before(doc, lo, cue.start)
     prev = _prev_word(doc, cue.start, lo).lower()
     if prev == "to" and _plural_noun_form(cue):
@@ -1578,6 +1589,22 @@ def _quote_drafts(doc: _Doc, used: set[int]) -> list[_Draft]:
             cue, kind = found2
             used.add(cue.start)
             sp, inherit = _speaker_for(doc, cue, ss, drafts)
+            according = None
+            if cue.lemma == "according to":
+                # 'the "confidential" level, according to a State Department official, two
+                # ... were upgraded to the "Secret" level': the source follows the cue, and the
+                # content after its comma (the speaker had been "level")
+                according = _np_after(doc, cue.end, se)
+                if according is None or doc.norm[according.start:according.end].lower() in (
+                        doc.words["determiner"]):  # "according to his longtime personal
+                    # physician", "according to the recently court-released ... playbook"
+                    m = _ACCORDING_NP.match(doc.norm, cue.end, se)
+                    according = _Speaker(m.start(1), m.end(1)) if m is not None else None
+                comma = doc.norm.find(",", according.end, se) if according is not None else -1
+                if according is None or comma < 0:
+                    continue
+                according.description = None
+                sp, inherit = according, None
             if cue.lemma in ("cite", "quote"):
                 m = _CITED_AS.match(doc.norm, cue.end, first.open)
                 if m is not None:
@@ -1595,6 +1622,8 @@ def _quote_drafts(doc: _Doc, used: set[int]) -> list[_Draft]:
             else:
                 _, sent_end = doc.sentence(last.start)
                 c_start, c_end = _mixed_content(doc, cue, group, sent_end)
+                if according is not None:
+                    c_start = _trim(doc.norm, doc.norm.find(",", according.end, se) + 1, c_end)[0]
                 drafts.append(_Draft("mixed", [(c_start, c_end)], list(quoted), cue, sp,
                                      inherit))
             # later quotes inside the same reported clause belong to it

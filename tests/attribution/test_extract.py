@@ -1800,3 +1800,46 @@ def test_the_subject_of_a_participle_keeps_its_description(text, expected):
 def test_chairs_and_founders_speak_for_their_bodies(text, expected):
     a = extract_attributions(text)[0]
     assert (a.speaker, a.source_type) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "according to X," before a quote: X is the source and the content follows X's comma
+    # (BASIL, AllSides; 40 such records had no speaker and the source in the content, or the
+    # noun phrase before the cue as the speaker)
+    ("While most of those were elevated to the \u201cconfidential\u201d level, according to a "
+     "State Department official, two in the most recent batch were upgraded to the \u201cSecret\u201d "
+     "level.",
+     ("a State Department official", "two in the most recent batch were upgraded to the "
+      "\u201cSecret\u201d level")),
+    ("According to Variety, Trump brought \u201cSNL\u201d its highest ratings since Jan. 7, 2012.",
+     ("Variety", "Trump brought \u201cSNL\u201d its highest ratings since Jan. 7, 2012")),
+    ("According to his longtime personal physician, the billionaire businessman had "
+     "\"astonishingly excellent\" results in his latest exam.",
+     ("his longtime personal physician", "the billionaire businessman had \"astonishingly "
+      "excellent\" results in his latest exam")),
+])
+def test_according_to_before_a_quote(text, expected):
+    a = [a for a in extract_attributions(text) if a.cue_lemma == "according to"][0]
+    assert (a.speaker, a.content) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an aside between em dashes, which end a clause, is skipped back to the subject (PolNeAR,
+    # AllSides): there had been no speaker
+    ("Democrats \u2014 and some Republicans \u2014 say that Trump\u2019s alienation of growing segments "
+     "of the electorate far outweighs any gains.",
+     "Democrats"),
+    ("After the social media company banned him in January, its Oversight Board \u2014 the outside "
+     "group the company established to monitor controversial content \u2014 said Wednesday that "
+     "his history of violence disqualified him.",
+     "Oversight Board"),
+    # ... but not to the object of a preposition (BASIL: "in Denver")
+    ("Two of Judge Gorsuch\u2019s former colleagues on the United States Court of Appeals for the "
+     "10th Circuit, in Denver \u2014 Deanell Reece Tacha, appointed by President Ronald Reagan, and "
+     "Robert Harlan Henry, appointed by President Bill Clinton \u2014 praised his intellect and "
+     "temperament.",
+     None),
+])
+def test_a_subject_before_an_em_dash_aside(text, expected):
+    a = [a for a in extract_attributions(text) if a.cue in ("say", "said", "praised")][0]
+    assert a.speaker == expected
