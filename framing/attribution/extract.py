@@ -320,7 +320,6 @@ def _np_before(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
                                              sp.subject_fallback, sp.relative)
 
 
-_DASH_BREAKS = "\u2013\u2014\u2015"
 _THEN_AND = re.compile(r"\b(?:then|and|but)\b")
 
 
@@ -333,6 +332,8 @@ def _dash_run_start(toks: list[tuple[int, int]], k: int) -> int:
 
 
 _DASHES = frozenset({"-", "\u2013", "\u2014", "\u2015"})
+# the dashes that may end a clause (see _CLAUSE_BREAK): all but the hyphen
+_DASH_BREAKS = "".join(sorted(_DASHES - {"-"}))
 _IRREGULAR_PARTICIPLES = frozenset({"seen", "written", "given", "taken", "shown", "made",
                                     "held", "sent", "told", "read", "found", "brought"})
 
@@ -599,9 +600,10 @@ _BODIES_ON = frozenset({"Committee", "Subcommittee", "Commission", "Council", "C
 
 def _and_in_name(doc: _Doc, toks: list[tuple[int, int]], j: int, k: int) -> bool:
     """The "and" at token ``j`` joins two parts of one organisation's name (ending at token
-    ``k``): capitalised words on both sides, and before it a capitalised word, "of", "for" or "on" and capitalised words
-    ("Centers for Disease Control and Prevention", "Department of Health and Human Services";
-    not "Obama and Biden", "Secretary of State Clinton and Bill Clinton")."""
+    ``k``): capitalised words on both sides, and before it a capitalised word, "of", "for" or
+    "on" and capitalised words ("Centers for Disease Control and Prevention", "Department of
+    Health and Human Services"; not "Obama and Biden", "Secretary of State Clinton and Bill
+    Clinton")."""
     norm = doc.norm
     after = norm[toks[j + 1][0]:toks[j + 1][1]]
     if j < 3 or not all(norm[a:b][:1].isupper() or norm[a:b] in ("of", "for", "on")
@@ -1036,9 +1038,9 @@ def _plural_noun_form(cue: Cue) -> bool:
 # adverbs between a passive's auxiliary and its participle
 _PASSIVE_ADVERBS = frozenset({"not", "never", "also", "still", "already", "since", "widely",
                               "long", "often", "once", "first", "later", "then", "now"})
-_COPULA_ADVERBS = re.compile(r"\b(?:is|are|was|were|be|been|being)(?:n't|n\u2019t)?"
-                             r"(?:\s+(?:not|never|also|still|already|since|long|often|once|"
-                             r"first|later|then|now|[a-z]+ly))+\s+$", re.IGNORECASE)
+_COPULA_ADVERBS = re.compile(r"\b(?:is|are|was|were|be|been|being)(?:n't|n\u2019t)?(?:\s+(?:"
+                             + "|".join(sorted(_PASSIVE_ADVERBS)) + r"|[a-z]+ly))+\s+$",
+                             re.IGNORECASE)
 
 
 # adjectives (some of them adverbs too) that sit between a determiner and a noun
@@ -1589,7 +1591,7 @@ def _quote_drafts(doc: _Doc, used: set[int]) -> list[_Draft]:
             cue, kind = found2
             used.add(cue.start)
             sp, inherit = _speaker_for(doc, cue, ss, drafts)
-            according = None
+            according, after_source = None, -1
             if cue.lemma == "according to":
                 # 'the "confidential" level, according to a State Department official, two
                 # ... were upgraded to the "Secret" level': the source follows the cue, and the
@@ -1605,6 +1607,7 @@ def _quote_drafts(doc: _Doc, used: set[int]) -> list[_Draft]:
                     continue
                 according.description = None
                 sp, inherit = according, None
+                after_source = comma + 1
             if cue.lemma in ("cite", "quote"):
                 m = _CITED_AS.match(doc.norm, cue.end, first.open)
                 if m is not None:
@@ -1623,7 +1626,7 @@ def _quote_drafts(doc: _Doc, used: set[int]) -> list[_Draft]:
                 _, sent_end = doc.sentence(last.start)
                 c_start, c_end = _mixed_content(doc, cue, group, sent_end)
                 if according is not None:
-                    c_start = _trim(doc.norm, doc.norm.find(",", according.end, se) + 1, c_end)[0]
+                    c_start = _trim(doc.norm, after_source, c_end)[0]
                 drafts.append(_Draft("mixed", [(c_start, c_end)], list(quoted), cue, sp,
                                      inherit))
             # later quotes inside the same reported clause belong to it

@@ -341,23 +341,10 @@ def head_type(phrase: str) -> str | None:
         if key in affiliated_terms():
             # "a spokesman for the company", "a company spokeswoman", "president of the
             # Cleveland Police Patrolmen's Association": the body it speaks for
-            written = _WORD_SPLIT.findall(phrase)[cut:]
-            body = _body_type(head_part[:i], tail[:end], terms, written)
+            body = _body_type(key, head_part[:i], tail[:end], terms,
+                              _WORD_SPLIT.findall(phrase)[cut:])
             if body is not None:
                 return body
-            k = 2 if tail[1:2] == ["the"] else 1
-            if key in _BODY_HEADS and tail[:1] == ["of"] and k < len(written) and (
-                    written[k][:1].isupper()):
-                # "president of Third Way", "of the American Academy of Pediatrics", "chairman
-                # of G-III": a body's head, unless the body is a country or state ("president of
-                # Mexico")
-                run = []
-                for w in written[k:]:
-                    if not (w[:1].isupper() or w == "of"):
-                        break
-                    run.append(w)
-                named = " ".join(run).lower()
-                return "official" if named in place_names() else "organisation"
         return terms[key]
     for w in reversed(tail[:end]):
         if w in terms and terms[w] in ("official", "organisation", "media"):
@@ -365,11 +352,13 @@ def head_type(phrase: str) -> str | None:
     return None
 
 
-def _body_type(before: list[str], after: list[str], terms: dict[str, str],
+def _body_type(role: str, before: list[str], after: list[str], terms: dict[str, str],
                written: list[str]) -> str | None:
-    """Type of the body a role noun speaks for: a typed word in the phrase after it ("of
-    the Cleveland Police Patrolmen's Association"; ``after`` lower-cased, ``written`` as
-    written), else right before it (``before``: "company", "campaign", "university's"). A
+    """Type of the body an affiliation-dependent ``role`` speaks for, or None: a typed word in
+    the phrase after it ("of the Cleveland Police Patrolmen's Association"; ``after``
+    lower-cased, ``written`` as written), else right before it (``before``: "company",
+    "campaign", "university's"), else for the head of a named body an organisation
+    ("president of Third Way", "chairman of G-III"; "president of Mexico" is official). A
     document is no body, nor an affiliated role; a group of people in a name is an
     organisation ("president of Students For Life of America"); a person before the role
     ("Local leaders", "a friend and adviser") is no body."""
@@ -386,11 +375,25 @@ def _body_type(before: list[str], after: list[str], terms: dict[str, str],
                 return "organisation"
             return kind
     for w in reversed(before):
-        w = w[:-2] if w.endswith(("'s", "\u2019s")) else w
+        w = _without_s(w)
         if terms.get(w) not in (None, "document", "witness") and w != "media" and (
                 w not in affiliated_terms()):
             return terms[w]  # (not "Local leaders", "a friend and adviser", "a media adviser")
+    k = 2 if after[1:2] == ["the"] else 1
+    if role in _BODY_HEADS and after[:1] == ["of"] and k < len(written) and (
+            written[k][:1].isupper()):
+        run = []
+        for w in written[k:]:
+            if not (w[:1].isupper() or w == "of"):
+                break
+            run.append(w)
+        return "official" if " ".join(run).lower() in place_names() else "organisation"
     return None
+
+
+def _without_s(word: str) -> str:
+    """``word`` without a final "'s" ("university's", "Trump's")."""
+    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
 
 
 # the prepositions that name the body a role speaks for ("a spokesman for", "president of")
@@ -469,8 +472,7 @@ def _named_body(phrase: str) -> str | None:
     words = words[n_prefix + n_title:]
     if not words:
         return None
-    last = words[-1]
-    words[-1] = last[:-2] if last.endswith(("'s", "\u2019s")) else last
+    words[-1] = _without_s(words[-1])
     return " ".join(words)
 
 
