@@ -323,6 +323,9 @@ def _np_before(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
 _THEN_AND = re.compile(r"\b(?:then|and|but)\b")
 
 
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
+
+
 def _dash_run_start(toks: list[tuple[int, int]], k: int) -> int:
     """The first of the adjacent dash tokens ending at token ``k`` ("--" is two tokens)."""
     while k > 0 and toks[k - 1][1] == toks[k][0] and toks[k][0] - toks[k - 1][0] == 1 and (
@@ -378,6 +381,9 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
                 k = j - 1
                 continue
             break
+        if tl in _REFLEXIVES and k > 0 and _is_cap(norm[toks[k - 1][0]:toks[k - 1][1]]):
+            k -= 1  # "Cruz himself said": Cruz
+            continue
         if tl in w["auxiliary"] or (t.islower() and (tl in w["adverb"] or (
                 tl.endswith("ly") and len(t) > 3 and _ly_adverb(tl)))):
             k -= 1

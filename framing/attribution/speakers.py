@@ -262,9 +262,9 @@ def _mention_parts(matched: str) -> tuple[int, str, str | None, str, int] | None
     name_words = words[n_title:]
     if not name_words:
         return None
-    if n_title == 0 and name_words[0].lower() in word_classes().union(
+    if n_title == 0 and (name_words[0].lower() in word_classes().union(
             "determiner", "preposition", "subordinator", "conjunction", "time", "auxiliary",
-            "opener"):
+            "opener") or name_words[0].lower() in _WH_WORDS):
         if len(name_words) == 1:
             return None
         name_words = name_words[1:]  # "The Pentagon" -> "Pentagon", "But Lewandowski"
@@ -279,6 +279,11 @@ def _mention_parts(matched: str) -> tuple[int, str, str | None, str, int] | None
         return None
     name_words[-1] = bare  # "Mr. Trump's veracity", "Jeff Sessions' office": the name
     return delta, " ".join(name_words), kind, gender, n_title
+
+
+_REFLEXIVE_AFTER = re.compile(r"[ \t]+(herself|himself)\b")
+# question words that open a sentence before a name ("What Trump wants is ...")
+_WH_WORDS = frozenset({"what", "how", "why", "when", "where", "whether", "who", "which"})
 
 
 def _participle_opener(word: str) -> bool:
@@ -918,7 +923,11 @@ class SpeakerResolver:
         # a surname alone links to the full name mentioned earlier
         ante = None
         if len(name_words) == 1 and name[:1].isupper():
-            ante = self._full_name(name, start, title_gender)
+            gender_hint = title_gender
+            m = _REFLEXIVE_AFTER.match(self.norm, end)
+            if gender_hint not in ("m", "f") and m is not None:  # "Clinton herself said"
+                gender_hint = "f" if m.group(1) == "herself" else "m"
+            ante = self._full_name(name, start, gender_hint)
             if ante is not None:
                 info["antecedent_start"], info["antecedent_end"] = ante.start, ante.end
                 name = ante.name

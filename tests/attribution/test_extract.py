@@ -1843,3 +1843,18 @@ def test_according_to_before_a_quote(text, expected):
 def test_a_subject_before_an_em_dash_aside(text, expected):
     a = [a for a in extract_attributions(text) if a.cue in ("say", "said", "praised")][0]
     assert a.speaker == expected
+
+
+def test_a_reflexive_after_a_name_and_question_words_before_one():
+    # "Cruz himself said": the speaker is Cruz, and "herself" picks Hillary Clinton after Bill
+    # Clinton was named (BASIL, AllSides; the speakers were "himself", "herself")
+    text = ("Hillary Clinton spoke in Brooklyn.\n\nBill Clinton got in on the game, bashing "
+            "Sanders during a rally.\n\nClinton herself also signaled that she is girding for a "
+            "fight at the debate Thursday night in Brooklyn.")
+    assert [(a.speaker_text, a.speaker) for a in extract_attributions(text)
+            if a.cue == "signaled"] == [("Clinton", "Hillary Clinton")]
+    # a question word opening a sentence is no part of the name after it ("What Trump" had
+    # become the full name of Trump)
+    text = ("What Trump wants is a wall. Trump, who has told aides he sees the issues as "
+            "interconnected, said in his formal statement that he is trying to save lives.")
+    assert {a.speaker for a in extract_attributions(text)} == {"Trump"}
