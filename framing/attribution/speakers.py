@@ -466,9 +466,10 @@ _ROLE_FOR_NAME = re.compile(r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne)\s+)?(?:[a-z][\w-]*\s+)
 
 
 @lru_cache(maxsize=8192)
-def _named_body(phrase: str) -> str | None:
+def _named_body(phrase: str) -> tuple[str, bool, str] | None:
     """The capitalised name after an affiliation-dependent role noun and its preposition
-    ("Hillary Clinton" in "A spokeswoman for Hillary Clinton"), or None; titles stripped."""
+    ("Hillary Clinton" in "A spokeswoman for Hillary Clinton"), titles stripped, whether it
+    had a title ("Mr. Hunter"), and the role noun (lower case); or None."""
     m = _ROLE_FOR_NAME.fullmatch(phrase)
     if m is None or m.group(1).lower() not in affiliated_terms():
         return None
@@ -478,7 +479,7 @@ def _named_body(phrase: str) -> str | None:
     if not words:
         return None
     words[-1] = _without_s(words[-1])
-    return " ".join(words)
+    return " ".join(words), n_prefix + n_title > 0, m.group(1).lower()
 
 
 def _other_gender(mention: Mention, gender: str) -> bool:
@@ -941,13 +942,20 @@ class SpeakerResolver:
         stype, anonymous = self._source_type(name, description, title_kind, start)
         if stype == "unknown":  # the same speaker typed earlier ("According to Stratfor")
             stype = self._typed.get(name, stype)
-        body = _named_body(name)
-        if body is not None:  # "A spokeswoman for Hillary Clinton": the type of her camp
+        named = _named_body(name)
+        if named is not None:  # "A spokeswoman for Hillary Clinton": the type of her camp
+            body, titled, role = named
             ante = self._full_name(body, start) if " " not in body else None
             key = ante.name if ante is not None else body
             kind = self._typed.get(key) or self._known_title(key, start, end)
             if kind is None and _bare_name(body).lower() in place_names():
                 kind = "official"
+            if kind is None and not (titled or ante is not None or name_gender(body)) and (
+                    role != "secretary" and not any(
+                        w in source_terms() for w in _WORD_SPLIT.findall(body.lower()))):
+                # "A spokeswoman for YouTube": no person, no place, no typed word (not "a
+                # spokesman for Ukraine's Foreign Ministry", "the secretary of State")
+                kind = "organisation"
             if kind not in (None, "other", "-", "document"):
                 stype = kind
         info["source_type"], info["anonymous"] = stype, anonymous

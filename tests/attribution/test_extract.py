@@ -1726,6 +1726,11 @@ def test_descriptions_after_a_name_and_the_bodies_roles_speak_for(text, expected
      "Donald Trump, who proclaimed in July - falsely - that Christians fleeing Syria \"cannot "
      "come into this country\" but Muslim refugees from Syria \"can come in so easily.\"",
      ("Donald Trump", "unknown")),
+    # ... and a named body with no person, place or typed word in it is an organisation
+    # (AllSides: it was the spokesperson's default, official)
+    ("A spokesperson for Google says the company \"cares deeply\" about the security of users' "
+     "data.",
+     ("A spokesperson for Google", "organisation")),
     # economists in a news organisation's survey are economists (AllSides; they were media)
     ("Labor Department data showed Thursday. Economists in a Bloomberg survey had called for a "
      "decline to 364,000.",
