@@ -127,7 +127,9 @@ class Mention:
                 2 <= len(words) <= 4 and head_type(self.name) is None
                 and not any(w.lower().rstrip(".") in place for w in words)
                 and not _media_in(self.name.lower()) and not _common_words(self.name)
-                and self.name.lower() not in place_names())
+                and self.name.lower() not in place_names()
+                and _LOCATIVE_BEFORE.search(self._resolver.norm, max(0, self.start - 12),
+                                            self.start) is None)
         return self._person
 
     @property
@@ -137,6 +139,11 @@ class Mention:
             if self._gender == "-" and self.is_person:
                 self._gender = name_gender(self.name) or self._resolver._gender_after(self.end)
         return self._gender
+
+
+# a preposition of place right before a name: "in Boca Raton", "in Latin America" name no
+# person ("he" said is not them; not "at": "swipes at Marco Rubio")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout)[ \t]+$")
 
 
 @cache

@@ -1863,3 +1863,13 @@ def test_a_reflexive_after_a_name_and_question_words_before_one():
     text = ("What Trump wants is a wall. Trump, who has told aides he sees the issues as "
             "interconnected, said in his formal statement that he is trying to save lives.")
     assert {a.speaker for a in extract_attributions(text)} == {"Trump"}
+
+
+def test_a_place_after_in_is_no_pronoun_antecedent():
+    # "in El Paso" names no person: "he" is Angel Mendoza (AllSides; it was "El Paso")
+    text = ("Angel Mendoza came from Texas to an immigration rally that drew about 100 "
+            "people.\n\nGrowing up in El Paso, Mendoza regularly witnessed families who came to "
+            "the USA from Mexico.\n\n\"The deportation centers are absolutely disrespectable,\" "
+            "he said.")
+    assert [(a.speaker_text, a.speaker) for a in extract_attributions(text)] == [
+        ("he", "Angel Mendoza")]
