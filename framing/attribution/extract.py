@@ -40,7 +40,13 @@ from .cues import ATTITUDE_CATEGORIES as _ATTITUDE_CATEGORIES
 from .cues import Cue, cue_lexicon, find_cues, lower_same_length
 from .model import Attribution
 from .quotes import Quote, find_quotes, in_quotation, quotation_ranges
-from .speakers import SpeakerResolver, _name_source, head_type, split_prefixed_title
+from .speakers import (
+    SpeakerResolver,
+    _name_source,
+    _participle_opener,
+    head_type,
+    split_prefixed_title,
+)
 from .words import (
     WordClasses,
     cue_acts,
@@ -918,9 +924,7 @@ def _opening_phrase(first: str, second: str) -> bool:
     or a participle ("Speaking to reporters", "Writing in the Post"; not "Manning said")."""
     if not second.islower():
         return False
-    return first == "According" or (first.endswith("ing") and first[:1].isupper()
-                                     and first[1:].islower() and len(first) > 5
-                                     and "VERB" in parts_of_speech(first.lower()))
+    return first == "According" or (first[:1].isupper() and _participle_opener(first))
 
 
 @cache
@@ -1071,8 +1075,7 @@ def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
         return False  # "casting doubt on", "raised doubts"
     if pl.endswith("ing") and cue.form.endswith(("s", " for")) and (
             pl not in doc.words["auxiliary"]) and (prev.islower() or (
-                prev[1:].islower() and len(prev) > 5 and "VERB" in parts_of_speech(pl)
-                and not doc.norm[doc.sentence(cue.start)[0]:doc.norm.rfind(
+                _participle_opener(prev) and not doc.norm[doc.sentence(cue.start)[0]:doc.norm.rfind(
                     prev, lo, cue.start)].strip(_OPENING_MARKS))):
         # "growing calls for", "mounting claims", "Continuing claims, which indicate": an
         # adjective before a noun

@@ -294,8 +294,9 @@ _WH_WORDS = frozenset({"what", "how", "why", "when", "where", "whether", "who", 
 
 
 def _participle_opener(word: str) -> bool:
-    """``word`` is a capitalised participle that opens a sentence before a name ("Joining",
-    "Citing"), not a given name ("Channing")."""
+    """``word`` is a capitalised participle, such as opens a sentence before a name
+    ("Joining Rubio"), a phrase ("Speaking to reporters, ...") or a noun ("Continuing
+    claims"); not a given name ("Channing") nor a short word ("King")."""
     low = word.lower()
     return word.endswith("ing") and len(word) > 5 and word[1:].islower() and (
         low not in given_names()) and "VERB" in parts_of_speech(low)
