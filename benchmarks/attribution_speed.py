@@ -73,7 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     for name, r in results.items():
         print(f"{name:<20} {r['articles']:>8,} {r['mean_words']:>9.0f} {r['articles_per_s']:>11,.0f}"
               f" {r['words_per_s']:>10,.0f} {r['attributions']:>12,}")
+    from framing import native
+
+    print(f"build: {native.describe()}")
     if args.json:
+        results["build"] = native.describe()
         Path(args.json).write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
     return 0
 

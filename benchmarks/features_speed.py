@@ -61,7 +61,11 @@ def main(argv: list[str] | None = None) -> int:
     for label, names in SETS.items():
         results[label] = {c: measure(texts, names, args.repeat) for c, texts in data.items()}
         print(f"{label:<30}" + "".join(f"{results[label][c]:>20,.0f}" for c in data))
+    from framing import native
+
+    print(f"build: {native.describe()}")
     if args.json:
+        results["build"] = native.describe()
         Path(args.json).write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
     return 0
 

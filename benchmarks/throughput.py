@@ -335,7 +335,11 @@ def main(argv: list[str] | None = None) -> int:
                                      corpora()["allsides-roundups"], args.scaling,
                                      args.scaling_chunk_size, args.repeat,
                                      args.scaling_engine)
+    from framing import native
+
+    print(f"build: {native.describe()}")
     if args.json:
+        results["build"] = native.describe()
         Path(args.json).write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
     return 0
 

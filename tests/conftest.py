@@ -74,3 +74,31 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """A test taking ``string_check`` runs once per check in :data:`STRING_INPUT_CHECKS`."""
     if "string_check" in metafunc.fixturenames:
         metafunc.parametrize("string_check", STRING_INPUT_CHECKS, ids=lambda c: c.__name__)
+
+
+@pytest.fixture
+def in_pure_python_subprocess(request: pytest.FixtureRequest):
+    """``rerun(module)``: see :func:`_rerun_in_pure_python`."""
+    return lambda module: _rerun_in_pure_python(request, module)
+
+
+def _rerun_in_pure_python(request: pytest.FixtureRequest, module: str) -> bool:
+    """Run the calling test again, in a subprocess that imports framing's sources
+    (``FRAMING_PURE_PYTHON=1``), when ``module`` runs compiled here: a test that patches a
+    function or method of a compiled module cannot reach the compiled calls. True when it did
+    (the caller then returns), False when the test should just go on here."""
+    from framing.native import compiled_modules, pure_python_requested
+
+    if pure_python_requested() or not compiled_modules().get(module):
+        return False
+    import re
+    import subprocess
+    import sys
+
+    env = {**os.environ, "FRAMING_PURE_PYTHON": "1"}
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           request.node.nodeid], cwd=request.config.rootpath, env=env,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert re.search(r"^1 passed", done.stdout, re.M), done.stdout[-2000:]
+    return True

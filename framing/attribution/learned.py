@@ -63,9 +63,9 @@ import numpy as np
 from .._model_files import model_data, model_text, one_blas_thread
 from ..text import TOKEN_RE, Segmentation, segment
 from .cues import cue_lexicon, lower_same_length
-from .extract import _cited_source
 from .model import Attribution
 from .quotes import find_quotes, quotation_ranges
+from .rules import _cited_source
 from .speakers import SpeakerResolver
 
 __all__ = ["MODEL_RESOURCE", "BoosterModel", "learned_attributions", "load_booster",

@@ -316,7 +316,7 @@ def head_type(phrase: str) -> str | None:
     terms = source_terms()
     low = phrase.lower()
     media = _media_in(low)
-    words = _WORD_SPLIT.findall(low)
+    words: list[str] = _WORD_SPLIT.findall(low)
     # the part before a preposition holds the head ("officials in Nineveh" -> officials)
     preps = word_classes()["preposition"]
     cut = next((i for i, w in enumerate(words) if w in preps and i > 0), len(words))
@@ -549,7 +549,7 @@ def _name_source(name: str, description: str | None,
     """
     phrase = f"{description or ''} {name}".strip()
     if title_kind and title_kind not in ("other", "-"):
-        stype = title_kind  # "Mayor Michael Bloomberg" is a person, not the news service
+        stype: str | None = title_kind  # "Mayor Michael Bloomberg" is a person, not the news service
     else:  # (a news organisation in the name is media: see head_type)
         stype = head_type(name) or head_type(phrase)  # the role in the name comes first
     if stype is None and _bare_name(name).lower() in place_names():
@@ -880,12 +880,12 @@ class SpeakerResolver:
         info: dict[str, Any] = {"speaker_start": start, "speaker_end": end, "speaker_text": raw,
                                 "description": description}
         if low in _PRONOUNS:
-            ante = self._antecedent(low, start)
-            if ante is not None:
-                info.update({k: v for k, v in ante.items() if k not in (
+            prior = self._antecedent(low, start)
+            if prior is not None:
+                info.update({k: v for k, v in prior.items() if k not in (
                     "speaker_start", "speaker_end", "speaker_text")})
-                info["antecedent_start"] = ante["speaker_start"]
-                info["antecedent_end"] = ante["speaker_end"]
+                info["antecedent_start"] = prior["speaker_start"]
+                info["antecedent_end"] = prior["speaker_end"]
                 info["speaker_text"] = raw
                 if _PRONOUNS[low] in ("m", "f"):  # "she" said it: later "he" is someone else
                     info["_gender"] = _PRONOUNS[low]
@@ -1115,7 +1115,8 @@ class SpeakerResolver:
         mention = self._mention_antecedent(kind, window_start, pos)
         lo = bisect_left(self._speaker_starts, window_start)
         hi = bisect_left(self._speaker_starts, pos)
-        for s, info in reversed(self._speakers[lo:hi]):
+        for i in range(hi - 1, lo - 1, -1):
+            s, info = self._speakers[i]
             if mention is not None and s < mention[0]:
                 break  # the name is nearer than any earlier speaker left
             if info.get("speaker") and self._fits(kind, info):

@@ -1,0 +1,118 @@
+"""Which of framing's modules run compiled, and whether their compiled builds are current.
+
+``setup.py`` compiles the attribution hot path with mypyc when it can, and records each
+compiled module with the SHA-256 of the source it was compiled from (``native_build.json``).
+The compiled and the pure-Python modules give identical results; the compiled ones are faster.
+In an editable install a compiled module takes precedence over its source, so an edited source
+runs only after a rebuild: :func:`check` warns when that has not happened.
+
+``FRAMING_PURE_PYTHON=1`` in the environment, at install time, installs no compiled module; at
+run time (before ``framing`` is imported) it makes Python import the sources even where compiled
+modules are installed (for a debugger, line-level profiling, or to compare the two builds).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import importlib.abc
+import importlib.util
+import json
+import os
+import sys
+import warnings
+from importlib import resources
+from importlib.machinery import ModuleSpec
+from pathlib import Path
+
+__all__ = ["build_info", "check", "compiled_modules", "describe", "pure_python_requested"]
+
+_BUILD_INFO = "native_build.json"
+
+
+def build_info() -> dict:
+    """What the last native build compiled: ``{"compiler": ..., "modules": {name: sha256}}``,
+    or an empty dict when the package was installed as pure Python."""
+    try:
+        raw = resources.files("framing").joinpath(_BUILD_INFO).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return {}
+    return json.loads(raw)
+
+
+def compiled_modules() -> dict[str, bool]:
+    """For every module the build compiles (or would compile), whether it runs compiled now.
+
+    Examples
+    --------
+    >>> sorted(compiled_modules())[:2]
+    ['framing.attribution.quotes', 'framing.attribution.rules']
+    """
+    names = build_info().get("modules") or dict.fromkeys(_DEFAULT_MODULES)
+    return {name: not str(importlib.import_module(name).__file__).endswith(".py")
+            for name in sorted(names)}
+
+
+def describe() -> str:
+    """One line for benchmark reports: which modules run compiled.
+
+    Examples
+    --------
+    >>> describe().startswith(("compiled (mypyc): ", "pure Python"))
+    True
+    """
+    compiled = [name.rpartition(".")[2] for name, c in compiled_modules().items() if c]
+    if not compiled:
+        return "pure Python"
+    return f"compiled (mypyc): {', '.join(compiled)} of {len(compiled_modules())} modules"
+
+
+def check() -> list[str]:
+    """The compiled modules whose source changed after they were compiled, with a
+    ``RuntimeWarning`` naming them (rebuild with ``pip install -e .``, or reinstall with
+    ``FRAMING_PURE_PYTHON=1`` to run the sources)."""
+    stale = []
+    for name, digest in sorted((build_info().get("modules") or {}).items()):
+        module = importlib.import_module(name)
+        compiled = Path(str(module.__file__))
+        if compiled.suffix == ".py":
+            continue  # runs from its source: nothing can be stale
+        source = compiled.with_name(compiled.name.split(".")[0] + ".py")
+        if source.exists() and hashlib.sha256(source.read_bytes()).hexdigest() != digest:
+            stale.append(name)
+    if stale:
+        warnings.warn(f"compiled framing modules are older than their sources: "
+                      f"{', '.join(stale)}; rebuild with `pip install -e .` (or reinstall with "
+                      f"FRAMING_PURE_PYTHON=1 to run the sources)", RuntimeWarning, stacklevel=2)
+    return stale
+
+
+# the modules setup.py compiles (kept in step with its NATIVE_MODULES by a test)
+_DEFAULT_MODULES = (
+    "framing.attribution.quotes", "framing.attribution.rules", "framing.attribution.speakers",
+    "framing.attribution.words",
+)
+
+
+def pure_python_requested() -> bool:
+    """Whether ``FRAMING_PURE_PYTHON`` asks for the pure-Python modules (set, and not "0")."""
+    return os.environ.get("FRAMING_PURE_PYTHON", "").strip() not in ("", "0")
+
+
+class _SourceFinder(importlib.abc.MetaPathFinder):
+    """Imports the compiled modules of framing from their ``.py`` sources."""
+
+    def find_spec(self, fullname: str, path=None, target=None) -> ModuleSpec | None:
+        if fullname not in _DEFAULT_MODULES or not path:
+            return None
+        leaf = fullname.rpartition(".")[2] + ".py"
+        for entry in path:
+            source = Path(entry) / leaf
+            if source.is_file():
+                return importlib.util.spec_from_file_location(fullname, source)
+        return None
+
+
+def _prefer_sources() -> None:
+    if not any(isinstance(f, _SourceFinder) for f in sys.meta_path):
+        sys.meta_path.insert(0, _SourceFinder())
