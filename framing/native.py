@@ -28,6 +28,11 @@ from pathlib import Path
 __all__ = ["build_info", "check", "compiled_modules", "describe", "pure_python_requested"]
 
 _BUILD_INFO = "native_build.json"
+# the modules setup.py compiles (kept in step with its NATIVE_MODULES by a test)
+_DEFAULT_MODULES = (
+    "framing.attribution.quotes", "framing.attribution.rules", "framing.attribution.speakers",
+    "framing.attribution.words",
+)
 
 
 def build_info() -> dict:
@@ -61,10 +66,11 @@ def describe() -> str:
     >>> describe().startswith(("compiled (mypyc): ", "pure Python"))
     True
     """
-    compiled = [name.rpartition(".")[2] for name, c in compiled_modules().items() if c]
+    modules = compiled_modules()
+    compiled = [name.rpartition(".")[2] for name, c in modules.items() if c]
     if not compiled:
         return "pure Python"
-    return f"compiled (mypyc): {', '.join(compiled)} of {len(compiled_modules())} modules"
+    return f"compiled (mypyc): {', '.join(compiled)} of {len(modules)} modules"
 
 
 def check() -> list[str]:
@@ -85,13 +91,6 @@ def check() -> list[str]:
                       f"{', '.join(stale)}; rebuild with `pip install -e .` (or reinstall with "
                       f"FRAMING_PURE_PYTHON=1 to run the sources)", RuntimeWarning, stacklevel=2)
     return stale
-
-
-# the modules setup.py compiles (kept in step with its NATIVE_MODULES by a test)
-_DEFAULT_MODULES = (
-    "framing.attribution.quotes", "framing.attribution.rules", "framing.attribution.speakers",
-    "framing.attribution.words",
-)
 
 
 def pure_python_requested() -> bool:
