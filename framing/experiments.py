@@ -5,8 +5,8 @@ any work), then writes ``runs/NAME-<hash>/`` (the hash covers the resolved
 config and the corpus SHA-256) holding:
 
 - ``config.json``: the resolved config;
-- ``manifest.json``: project version and git commit (with a dirty flag),
-  package versions, Python and platform, corpus SHA-256, seed, start/end time
+- ``manifest.json``: project version and git commit (with a dirty flag), which
+  modules ran compiled (:func:`framing.native.describe`), package versions, Python and platform, corpus SHA-256, seed, start/end time
   and status;
 - ``speaker_types.json`` (with ``features.corpus_types = true``): the source-type
   votes of the corpus's named speakers (:class:`framing.attribution.SpeakerTypes`,
@@ -47,7 +47,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, native
 from ._atomic import atomic_write
 
 #: Every config key with its default; ``None`` marks a required key.
@@ -184,10 +184,15 @@ def code_fingerprint() -> str:
     after any change to the extractors or their lexicons never reuses outputs
     computed by other code, even within one version number.
     """
-    root = Path(__file__).resolve().parent
+    return _tree_fingerprint(Path(__file__).resolve().parent)
+
+
+def _tree_fingerprint(root: Path) -> str:
     digest = hashlib.sha256()
+    # (not the record of a compiled build: it only restates the sources' hashes, and a run
+    # computes the same with or without compiled modules)
     for path in sorted(p for p in root.rglob("*") if p.suffix in _CODE_SUFFIXES
-                       and "__pycache__" not in p.parts):
+                       and "__pycache__" not in p.parts and p.name != native.BUILD_INFO):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
@@ -298,6 +303,7 @@ def run_experiment(config_path: str | os.PathLike[str], *, corpus: str | None = 
     _write_json(directory / "config.json", cfg)
     manifest = {
         "framing_version": __version__, "framing_code_sha256": code_fingerprint(),
+        "framing_build": native.describe(),  # compiled or pure Python: the same results
         "git": _git_state(Path(config_path).resolve().parent),
         "packages": _versions(),
         "python": sys.version.split()[0], "platform": platform.platform(),

@@ -27,7 +27,7 @@ from pathlib import Path
 
 __all__ = ["build_info", "check", "compiled_modules", "describe", "pure_python_requested"]
 
-_BUILD_INFO = "native_build.json"
+BUILD_INFO = "native_build.json"  # written by setup.py next to the package
 # the modules setup.py compiles (kept in step with its NATIVE_MODULES by a test)
 _DEFAULT_MODULES = (
     "framing.attribution.quotes", "framing.attribution.rules", "framing.attribution.speakers",
@@ -39,7 +39,7 @@ def build_info() -> dict:
     """What the last native build compiled: ``{"compiler": ..., "modules": {name: sha256}}``,
     or an empty dict when the package was installed as pure Python."""
     try:
-        raw = resources.files("framing").joinpath(_BUILD_INFO).read_text(encoding="utf-8")
+        raw = resources.files("framing").joinpath(BUILD_INFO).read_text(encoding="utf-8")
     except (FileNotFoundError, OSError):
         return {}
     return json.loads(raw)

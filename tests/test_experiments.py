@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from framing import native
 from framing.cli import main
 from framing.corpora import read_articles, write_jsonl
 from framing.experiments import ConfigError, load_config, run_experiment
@@ -68,6 +69,7 @@ def test_run_is_complete_and_deterministic(tmp_path, small_corpus, capsys):
     assert manifest["status"] == "complete" and manifest["corpus"]["sha256"]
     assert {"git", "packages", "python", "platform", "seed", "started", "finished"} <= set(
         manifest)
+    assert manifest["framing_build"] == native.describe()
     metrics = json.loads((a / "metrics.json").read_text())
     report = (a / "report.md").read_text()
     acc = metrics["classifier"]["framing"]["accuracy"]
@@ -248,3 +250,14 @@ def test_run_with_corpus_speaker_types(tmp_path, repo_root):
     assert len(list((tmp_path / "runs" / ".cache").glob("features-*.parquet"))) == 2
     b = run_experiment(cfg, out=str(tmp_path / "b"), quiet=True, engine="processes", workers=2)
     assert digests(a) == digests(b)
+
+
+def test_code_fingerprint_is_the_same_for_a_compiled_and_a_pure_build(tmp_path):
+    from framing.experiments import _tree_fingerprint
+
+    (tmp_path / "rules.py").write_text("X = 1\n")
+    pure = _tree_fingerprint(tmp_path)
+    (tmp_path / native.BUILD_INFO).write_text('{"modules": {}}\n')  # what setup.py adds
+    assert _tree_fingerprint(tmp_path) == pure
+    (tmp_path / "rules.py").write_text("X = 2\n")
+    assert _tree_fingerprint(tmp_path) != pure
