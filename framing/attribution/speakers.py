@@ -1228,7 +1228,8 @@ class SpeakerResolver:
                 info.get("_gender", "-") == "-"
                 and head_type(" ".join(name.split()[-2:])) is not None)
         if kind in ("m", "f") and not plural and (person or info.get("source_type") not in (
-                "organisation", "media", "document")):
+                "organisation", "media", "document") and name.split()[-1].lower().rstrip(
+                    ".") not in word_classes()["body"]):  # "the Department said ... he" is not
             return info.get("_gender", "-") in (kind, "-") and name[:1].isupper() and (
                 _bare_name(name).lower() not in place_names())  # "Israel said ... he" is not
         return False

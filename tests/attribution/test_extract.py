@@ -1876,3 +1876,22 @@ def test_a_place_after_in_is_no_pronoun_antecedent():
             "he said.")
     assert [(a.speaker_text, a.speaker) for a in extract_attributions(text)] == [
         ("he", "Angel Mendoza")]
+
+
+def test_he_or_she_is_not_an_institution_that_spoke_before():
+    # PolNeAR dev: "he" had been the police department; with no person before it, it stays
+    # unresolved (no speaker is better than a wrong one)
+    text = ("The Tulsa Police Department revealed Tuesday the hallucinogen PCP, or angel dust, "
+            "was found in Crutcher\u2019s SUV.\n\nThis reporter was on the scene Tuesday for a "
+            "protest of Crutcher\u2019s death in downtown Tulsa.\n\nUnlike demonstrations in "
+            "Charlotte, the Tulsa protest remained peaceful.\n\nDemonstrators said\xa0they want "
+            "\u201cjustice for Terrence,\u201d but pledged to remain civil.\n\nTrump has also "
+            "commented on Crutcher\u2019s death.\n\nOn Wednesday, he told a crowd\xa0in "
+            "Cleveland that he was \u201ctroubled\u201d by the situation in Tulsa.")
+    rows = [(a.speaker_text, a.speaker, a.source_type, a.cue) for a in extract_attributions(text)]
+    assert rows[0] == ("The Tulsa Police Department", "Tulsa Police Department", "official",
+                       "revealed")
+    assert rows[-1] == ("he", "he", "unknown", "told")
+    # a person named before still is what "he" refers to
+    text2 = text.replace("Trump has also commented", "Mayor Dewey Bartlett said he had commented")
+    assert [a.speaker for a in extract_attributions(text2)][-1] == "Dewey Bartlett"
