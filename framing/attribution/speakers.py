@@ -121,11 +121,13 @@ class Mention:
     def is_person(self) -> bool:
         if self._person is None:
             words = self.name.split()
-            place = word_classes()["place"]
+            place, time = word_classes()["place"], word_classes()["time"]
             self._person = (self.n_title > 0 and self.title_kind not in (
                 "organisation", "media")) or (
                 2 <= len(words) <= 4 and head_type(self.name) is None
                 and not any(w.lower().rstrip(".") in place for w in words)
+                # "Super Tuesday", "Capitol Hill Wednesday", "Twitter Saturday"
+                and not any(w.lower() in time for w in words)
                 and not _media_in(self.name.lower()) and not _common_words(self.name)
                 and self.name.lower() not in place_names()
                 and _LOCATIVE_BEFORE.search(self._resolver.norm, max(0, self.start - 12),

@@ -1895,3 +1895,19 @@ def test_he_or_she_is_not_an_institution_that_spoke_before():
     # a person named before still is what "he" refers to
     text2 = text.replace("Trump has also commented", "Mayor Dewey Bartlett said he had commented")
     assert [a.speaker for a in extract_attributions(text2)][-1] == "Dewey Bartlett"
+
+
+def test_a_name_holding_a_weekday_is_no_person_a_pronoun_refers_to():
+    # PolNeAR: "Pence Thursday", "Florida Friday" and "Super Tuesday" had been what "he" and
+    # "she" referred to
+    duffy = ("Rep. Sean Duffy (R-Wisc.) also addressed the controversy when introducing Pence "
+             "Thursday. \u201cMaybe not literally, but if you look at the policies of Barack Obama "
+             "and Hillary Clinton, they set the policy up that ISIS could rise,\u201d he said.")
+    clinton = ("Hillary Clinton is promoting her plans for enhancing public service "
+               "opportunities.\n\nIn a speech in Fort Pierce, Florida Friday, Clinton laid out her "
+               "proposals to increase national service. She wants to triple the size of the "
+               "AmeriCorps program, grow the Peace Corps and create a new national service "
+               "reserve program.")
+    rows = [(a.speaker_text, a.speaker, a.source_type)
+            for text in (duffy, clinton) for a in extract_attributions(text)]
+    assert rows == [("he", "Sean Duffy", "political"), ("She", "Hillary Clinton", "unknown")]
