@@ -505,6 +505,20 @@ def _bare_name(name: str) -> str:
     return name[4:] if name[:4].lower() == "the " else name
 
 
+def _without_role(name: str) -> tuple[str, str | None]:
+    """A full name found for a surname, without the role that its mention kept before it
+    ("FBI Director James Comey", "Labor Secretary Thomas Perez" -> the person), and the
+    source type the role gives (None without a role)."""
+    words = name.split()
+    split = _false_title(words) if len(words) > 2 else 0
+    if not split:
+        return name, None
+    p2, n2, kind2, _ = split_prefixed_title(words[split:])
+    kind = kind2 if n2 and kind2 not in (None, "other", "-") else head_type(
+        " ".join(words[:split + p2 + n2]))
+    return " ".join(words[split + p2 + n2:]), kind
+
+
 def _false_title(words: list[str]) -> int:
     """How many leading words of a speaker phrase are a lower-case role before a person's
     name (a "false title": "Real estate tycoon Donald Trump", "acting White House chief of
@@ -941,8 +955,13 @@ class SpeakerResolver:
             ante = self._full_name(name, start, gender_hint)
             if ante is not None:
                 info["antecedent_start"], info["antecedent_end"] = ante.start, ante.end
-                name = ante.name
+                name, role_kind = _without_role(ante.name)
                 title_kind = title_kind or ante.title_kind
+                if name != ante.name:  # the antecedent is the name, after its role
+                    first = self.norm.rfind(name.split()[0], ante.start, ante.end)
+                    info["antecedent_start"] = first if first >= 0 else ante.start
+                    if title_kind in (None, "other", "-") and role_kind is not None:
+                        title_kind = role_kind  # "FBI Director James Comey": official
         info["speaker"] = name
         gender = title_gender if title_gender in ("m", "f") else name_gender(name)
         if gender:

@@ -1911,3 +1911,15 @@ def test_a_name_holding_a_weekday_is_no_person_a_pronoun_refers_to():
     rows = [(a.speaker_text, a.speaker, a.source_type)
             for text in (duffy, clinton) for a in extract_attributions(text)]
     assert rows == [("he", "Sean Duffy", "political"), ("She", "Hillary Clinton", "unknown")]
+
+
+def test_a_surname_links_to_the_person_without_the_role_before_the_full_name():
+    # PolNeAR train: "Perez said" had been "Labor Secretary Thomas Perez" (and "Comey said"
+    # "FBI Director James Comey"): the role types the speaker, the name is the person's
+    text = ("So Labor Secretary Thomas Perez stopped writing his speech, packed up his papers and "
+            "moved to the cramped last row.\n\nPerez, the Spanish-speaking son of Dominican "
+            "immigrants, is the least-known name on a list of vice-presidential contenders.\n\n"
+            "\"Donald Trump is a fraud,\" Perez said Sunday on NBC's \"Meet the Press.\"")
+    a = extract_attributions(text)[-1]
+    assert (a.speaker_text, a.speaker, a.source_type) == ("Perez", "Thomas Perez", "official")
+    assert text[a.antecedent_start:a.antecedent_end] == "Thomas Perez"
