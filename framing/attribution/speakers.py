@@ -122,8 +122,9 @@ class Mention:
         if self._person is None:
             words = self.name.split()
             place, time = word_classes()["place"], word_classes()["time"]
-            self._person = (self.n_title > 0 and self.title_kind not in (
-                "organisation", "media")) or (
+            # ("Justice Department" is no Justice named Department: a body's name is no person)
+            self._person = words[-1].lower().rstrip(".") not in word_classes()["body"] and ((
+                self.n_title > 0 and self.title_kind not in ("organisation", "media")) or (
                 2 <= len(words) <= 4 and head_type(self.name) is None
                 and not any(w.lower().rstrip(".") in place for w in words)
                 # "Super Tuesday", "Capitol Hill Wednesday", "Twitter Saturday"
@@ -131,7 +132,7 @@ class Mention:
                 and not _media_in(self.name.lower()) and not _common_words(self.name)
                 and self.name.lower() not in place_names()
                 and _LOCATIVE_BEFORE.search(self._resolver.norm, max(0, self.start - 12),
-                                            self.start) is None)
+                                            self.start) is None))
         return self._person
 
     @property

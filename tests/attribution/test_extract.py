@@ -1923,3 +1923,18 @@ def test_a_surname_links_to_the_person_without_the_role_before_the_full_name():
     a = extract_attributions(text)[-1]
     assert (a.speaker_text, a.speaker, a.source_type) == ("Perez", "Thomas Perez", "official")
     assert text[a.antecedent_start:a.antecedent_end] == "Thomas Perez"
+
+
+def test_a_body_named_after_a_title_word_is_no_person():
+    # BASIL: "the Justice Department" (a judge's title, then "Department") had been a person
+    # named Department, and what "He also said" referred to
+    text = ("FERGUSON, Mo. -- Attorney General Eric Holder said Wednesday that the \u201ceyes of "
+            "the nation and the world\u201d are on this small suburb of St. Louis where an unarmed "
+            "teenager was shot and killed by police earlier this month. The issues raised by "
+            "Michael Brown's death, Holder said, have simmered \u201cbeneath the surface in more "
+            "communities than just Ferguson.\u201d\n\nOn Thursday, "
+            "he told reporters in Washington that the Justice Department would thoroughly "
+            "investigate the case, and would \"continue to stand with Ferguson.\" He also said "
+            "that \"few things have affected me as greatly as my trip to Ferguson.\"")
+    rows = [(a.speaker_text, a.speaker, a.cue) for a in extract_attributions(text)]
+    assert rows[-1] == ("He", "Eric Holder", "said")
