@@ -97,10 +97,10 @@ def corpus_types():
 def test_corpus_speaker_types_equal_one_pass_on_any_engine(corpus_types):
     from framing.attribution import SpeakerTypes, extract_attributions
 
-    assert (len(corpus_types), len(corpus_types.votes)) == (165, 480)
+    assert (len(corpus_types), len(corpus_types.votes)) == (166, 480)
     head = SpeakerTypes().update(a for art in _articles(300) for a in extract_attributions(art.text))
     assert corpus_speaker_types(_articles(300), chunk_size=64).votes == head.votes
-    assert len(head) == 48
+    assert len(head) == 49
     got = corpus_speaker_types(_articles(300), engine="processes", workers=2, chunk_size=50)
     assert got.digest() == head.digest()
     if importlib.util.find_spec("distributed") is not None:
@@ -128,7 +128,7 @@ def test_extract_stream_applies_speaker_types_on_any_engine(tmp_path, corpus_typ
         t.fit_transform([a.text for a in arts]), columns=cols))
     source = [c for c in cols if c.startswith("attribution__source_")]
     changed = (table[source] != plain[source]).any(axis=1)
-    assert int(changed.sum()) == 9
+    assert int(changed.sum()) == 10
     row = [a.id for a in arts].index("allsides-5613-center")
     assert (plain.loc[row, "attribution__source_unknown"],
             table.loc[row, "attribution__source_unknown"]) == (0.5, 0.0)

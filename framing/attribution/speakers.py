@@ -1237,6 +1237,8 @@ class SpeakerResolver:
         """True when an earlier speaker (``info``) can be what a pronoun of ``kind`` refers
         to."""
         name = info["speaker"]
+        if name.lower() in word_classes()["pronoun_1"]:
+            return False  # "I said ... he said": he is not the one who said "I"
         plural = name.lower().endswith("s") and not name[:1].isupper() or \
             (name.split()[-1][:1].islower() and name.lower().endswith(("s", "men")))
         person = info.get("_gender", "-") in ("m", "f")  # a given name or a gendered title

@@ -1938,3 +1938,17 @@ def test_a_body_named_after_a_title_word_is_no_person():
             "that \"few things have affected me as greatly as my trip to Ferguson.\"")
     rows = [(a.speaker_text, a.speaker, a.cue) for a in extract_attributions(text)]
     assert rows[-1] == ("He", "Eric Holder", "said")
+
+
+def test_a_first_person_speaker_is_no_antecedent_of_he_or_she():
+    # PolNeAR: a headline's "If I Would Have Told" made "I" the speaker that "he" referred to
+    text = ("Sidney Blumenthal: \u2018No Idea\u2019 If I Would Have Told Hillary Private Email "
+            "Server Was a Bad Idea.\n\nFormer Clinton Senior Adviser Sidney Blumenthal said that "
+            "he has \u201cno idea\u201d if he would have told Hillary Clinton not to use a personal "
+            "server if he knew she had one at the time on Wednesday\u2019s broadcast of CNN\u2019s "
+            "\u201cNew Day.\u201d\n\nBlumenthal was asked, \u201cIf you had known she had a personal "
+            "server, would you have told her it\u2019s not a good idea?\u201d He answered, \u201cI\xa0"
+            "have no idea.\u201d")
+    rows = [(a.speaker_text, a.speaker) for a in extract_attributions(text)]
+    assert ("I", "I") in rows and rows[-1] == ("He", "Sidney Blumenthal")
+    assert all(speaker != "I" for text_, speaker in rows if text_.lower() in ("he", "she"))
