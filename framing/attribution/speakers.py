@@ -123,7 +123,7 @@ class Mention:
             words = self.name.split()
             place, time = word_classes()["place"], word_classes()["time"]
             # ("Justice Department" is no Justice named Department: a body's name is no person)
-            self._person = words[-1].lower().rstrip(".") not in word_classes()["body"] and ((
+            self._person = not _names_a_body(self.name) and ((
                 self.n_title > 0 and self.title_kind not in ("organisation", "media")) or (
                 2 <= len(words) <= 4 and head_type(self.name) is None
                 and not any(w.lower().rstrip(".") in place for w in words)
@@ -504,6 +504,12 @@ def _other_gender(mention: Mention, gender: str) -> bool:
 def _bare_name(name: str) -> str:
     """``name`` without a leading "the" ("the United States" -> "United States")."""
     return name[4:] if name[:4].lower() == "the " else name
+
+
+def _names_a_body(name: str) -> bool:
+    """The name ends in a word of an institution's name ("Justice Department", "Yale Law
+    School", "Members of Congress": the ``body`` words of ``function_words.tsv``)."""
+    return name.split()[-1].lower().rstrip(".") in word_classes()["body"]
 
 
 def _without_role(name: str) -> tuple[str, str | None]:
@@ -1252,8 +1258,8 @@ class SpeakerResolver:
                 info.get("_gender", "-") == "-"
                 and head_type(" ".join(name.split()[-2:])) is not None)
         if kind in ("m", "f") and not plural and (person or info.get("source_type") not in (
-                "organisation", "media", "document") and name.split()[-1].lower().rstrip(
-                    ".") not in word_classes()["body"]):  # "the Department said ... he" is not
+                "organisation", "media", "document") and not _names_a_body(name)):
+            # (not "the Department said ... he")
             return info.get("_gender", "-") in (kind, "-") and name[:1].isupper() and (
                 _bare_name(name).lower() not in place_names())  # "Israel said ... he" is not
         return False
