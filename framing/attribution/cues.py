@@ -8,6 +8,7 @@ match counts only at word boundaries, longest match first.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
@@ -54,8 +55,8 @@ def cue_lexicon(attitudes: bool = True) -> dict[str, tuple[str, str]]:
 @cache
 def _automaton(attitudes: bool = True) -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
-    for form, (lemma, category) in cue_lexicon(attitudes).items():
-        auto.add_word(form, (len(form), form, lemma, category))
+    for form, value in cue_values(attitudes).items():
+        auto.add_word(form, value)
     auto.make_automaton()
     return auto
 
@@ -80,20 +81,37 @@ def find_cues(lower: str, attitudes: bool = True) -> list[Cue]:
     >>> [(c.form, c.category) for c in find_cues("critics lashed out, officials said.")]
     [('lashed out', 'emotive'), ('said', 'neutral')]
     """
+    return cues_from_hits(lower, _automaton(attitudes).iter(lower))
+
+
+CueHit = tuple[int, tuple[int, str, str, str]]
+"""An automaton report of a cue form: ``(end index, (length, form, lemma, category))``."""
+
+
+def cue_values(attitudes: bool = True) -> dict[str, tuple[int, str, str, str]]:
+    """``{form: (length, form, lemma, category)}``: the values :func:`cues_from_hits` reads,
+    for an automaton that also holds other keys (one scan of a text for several lexicons)."""
+    return {form: (len(form), form, lemma, category)
+            for form, (lemma, category) in cue_lexicon(attitudes).items()}
+
+
+def cues_from_hits(lower: str, hits: Iterable[CueHit]) -> list[Cue]:
+    """The cues of :func:`find_cues` from an Aho–Corasick scan of ``lower`` that reported
+    the cue forms as :func:`cue_values` gives them (in the automaton's order)."""
     n = len(lower)
-    hits: list[tuple[int, int, str, str, str]] = []
-    for end_idx, (length, form, lemma, category) in _automaton(attitudes).iter(lower):
+    found: list[tuple[int, int, str, str, str]] = []
+    for end_idx, (length, form, lemma, category) in hits:
         start = end_idx - length + 1
         end = end_idx + 1
         if start > 0 and (lower[start - 1].isalnum() or lower[start - 1] in "_-"):
             continue  # inside a word
         if end < n and (lower[end].isalnum() or lower[end] in "_-"):
             continue
-        hits.append((start, -end, form, lemma, category))
-    hits.sort()
+        found.append((start, -end, form, lemma, category))
+    found.sort()
     out: list[Cue] = []
     last_end = -1
-    for start, neg_end, form, lemma, category in hits:
+    for start, neg_end, form, lemma, category in found:
         if start < last_end:
             continue
         out.append(Cue(start, -neg_end, lemma, category, form))

@@ -41,14 +41,16 @@ from functools import cache, lru_cache
 
 from ..text import TOKEN_RE, Segmentation
 from .cues import ATTITUDE_CATEGORIES as _ATTITUDE_CATEGORIES
-from .cues import Cue, cue_lexicon, find_cues, lower_same_length
+from .cues import Cue, cue_lexicon, lower_same_length
 from .model import Attribution
 from .quotes import Quote, find_quotes, in_quotation, quotation_ranges
 from .speakers import (
+    RoleHit,
     SpeakerResolver,
     _name_source,
     _participle_opener,
     head_type,
+    scan_text,
     split_prefixed_title,
 )
 from .words import (
@@ -223,7 +225,8 @@ class _Doc:
         self.sent_starts = seg.sentences[:, 0].tolist()
         self.sent_ends = seg.sentences[:, 1].tolist()
         self.para_starts = seg.paragraphs[:, 0].tolist()
-        self.cues = find_cues(self.lower, attitudes)
+        # the cues, and what resolving speakers will read from the same scan
+        self.cues, self.role_hits, self.any_condition = scan_text(self.lower, attitudes)
         self.cue_starts = [c.start for c in self.cues]
         self.quotes = find_quotes(text, seg.norm, seg.paragraphs, seg.sentences)
         self.quote_ranges = quotation_ranges(self.quotes)
@@ -1965,6 +1968,8 @@ class _ResolveDoc:
     seg: Segmentation
     words: WordClasses
     quote_ranges: tuple[tuple[int, int], ...] = ()
+    role_hits: tuple[RoleHit, ...] = ()  # scan_text's other results
+    any_condition: bool = False
 
 
 def draft_attributions(text: str, seg: Segmentation,
@@ -1981,13 +1986,15 @@ def draft_attributions(text: str, seg: Segmentation,
         d.fragments.sort()
         d.quoted.sort()
     return _ResolveDoc(doc.text, doc.norm, doc.lower, doc.seg, doc.words,
-                       tuple(doc.quote_ranges)), drafts
+                       tuple(doc.quote_ranges), tuple(doc.role_hits),
+                       doc.any_condition), drafts
 
 
 def resolve_drafts(doc: _ResolveDoc, drafts: list[_Draft]) -> list[Attribution]:
     """The :class:`Attribution` records of ``drafts``, speakers resolved, sorted by content
     start."""
-    resolver = SpeakerResolver(doc.text, doc.norm, doc.seg, doc.lower, doc.quote_ranges)
+    resolver = SpeakerResolver(doc.text, doc.norm, doc.seg, doc.lower, doc.quote_ranges,
+                               (doc.role_hits, doc.any_condition))
     resolved: list[Attribution] = []  # in draft order: a follow-on quote reads its source's
     for draft in drafts:
         resolved.append(_finish(doc, draft, resolver, drafts, resolved))

@@ -37,7 +37,7 @@ from typing import Any
 import ahocorasick
 
 from ..text import Segmentation
-from .cues import lower_same_length
+from .cues import Cue, CueHit, cue_values, cues_from_hits, lower_same_length
 from .quotes import in_quotation
 from .words import (
     affiliated_terms,
@@ -97,6 +97,34 @@ def _may_end_name(norm: str, lo: int, end: int) -> bool:
         return False
     k = max(norm.rfind(" ", lo, j), norm.rfind("\t", lo, j), lo - 1)
     return _ASCII_UPPER.search(norm, k + 1, j) is not None
+
+
+_NAME_STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZaeb")  # what _NAME_BEFORE's tokens start with
+
+
+def _name_before(norm: str, lo: int, end: int) -> re.Match[str] | None:
+    """``_NAME_BEFORE.search(norm, lo, end)``, with the search started where a match can
+    start: a match is blank-separated words of letters, digits, "_", "'", "’", "-" and
+    ".", each but the first starting with a capital, "a", "e" or "b" (the first may start
+    inside a word: "McCain"). Read back from ``end``, the first word that could not be one of
+    them is as far back as a match reaches; the regex would try every position from ``lo``
+    in vain before it (and backtrack through each name there)."""
+    if not _may_end_name(norm, lo, end):
+        return None
+    i = end - 1 if end > lo and norm[end - 1] == "\n" else end
+    start = lo
+    while i > lo:
+        j = i
+        while j > lo and norm[j - 1] in " \t":
+            j -= 1
+        k = j
+        while k > lo and (norm[k - 1].isalnum() or norm[k - 1] in "_'\u2019-."):
+            k -= 1
+        if k == j or norm[k] not in _NAME_STARTS:
+            start = k
+            break
+        i = k
+    return _NAME_BEFORE.search(norm, start, end)
 
 
 @dataclass(slots=True)
@@ -616,39 +644,100 @@ _NAME_AFTER_ROLE = re.compile(r"[ \t]+((?=[A-Zaeb])" + _NAME_TOKEN + r"(?:[ \t]+
 _WORDS_BEFORE_ROLE = re.compile(r"(?:[a-z][a-z.'\u2019-]*[ \t]+){1,3}$")
 
 
+_RoleValue = tuple[int, str | None, str | None, bool]
+#: An automaton report of a title, role or candidacy noun: ``(index of the character after
+#: the word, (length of the word, title kind, role kind, candidacy noun))``.
+RoleHit = tuple[int, _RoleValue]
+
+
 @cache
-def _role_automaton() -> ahocorasick.Automaton:
-    """One Aho–Corasick automaton over the lower-cased titles that give a source type ("sen",
-    "governor"), the one-word role nouns of ``source_types.tsv`` that describe a person or
-    body ("aide", "economist") and the candidacy nouns ("front-runner"): ``(length, title
-    kind or None, role kind or None, candidacy noun)``."""
+def _role_keys() -> dict[str, _RoleValue]:
+    """The keys of :func:`_role_automaton`, each with its value."""
     titles = {t: kind for t, (kind, _) in person_titles().items()
               if kind not in ("other", "-")}  # "Mr." says nothing about the source
     roles = {t: kind for t, kind in source_terms().items()
              if " " not in t and "-" not in t and kind != "document"}
     candidacy = candidacy_terms()
-    auto = ahocorasick.Automaton()
+    keys: dict[str, _RoleValue] = {}
     for key in sorted(set(titles) | set(roles) | candidacy):
         # keyed with what follows a title or role noun that a name may follow (a blank or
         # "."), so the automaton does not report the many other places it is found; a
         # candidacy noun may also end an apposition ("Rubio, a candidate, said")
         value = (len(key), titles.get(key), roles.get(key), key in candidacy)
         for after in (" ", "\t", ".") + ((",", ";", ":", ")", "\n") if key in candidacy else ()):
-            auto.add_word(key + after, value)
+            keys[key + after] = value
+    return keys
+
+
+@cache
+def _role_automaton() -> ahocorasick.Automaton:
+    """One Aho–Corasick automaton over the lower-cased titles that give a source type ("sen",
+    "governor"), the one-word role nouns of ``source_types.tsv`` that describe a person or
+    body ("aide", "economist") and the candidacy nouns ("front-runner"): ``(length, title
+    kind or None, role kind or None, candidacy noun)``."""
+    auto = ahocorasick.Automaton()
+    for key, value in _role_keys().items():
+        auto.add_word(key, value)
     auto.make_automaton()
     return auto
+
+
+@cache
+def _scan_automaton(attitudes: bool) -> ahocorasick.Automaton:
+    """The keys of the cue automaton (:func:`framing.attribution.cues.find_cues`), of
+    :func:`_role_automaton` and of :func:`_condition_automaton` in one automaton, so that a
+    text is scanned once for all three: ``(cue value or None, role value or None, whether
+    the key is a condition phrase)``."""
+    values: dict[str, tuple[Any, Any, bool]] = {
+        form: (value, None, False) for form, value in cue_values(attitudes).items()}
+    for key, role_value in _role_keys().items():
+        cue, _, cond = values.get(key, (None, None, False))
+        values[key] = (cue, role_value, cond)
+    for phrase, kind in anonymity_cues().items():
+        if kind == "condition":
+            got = values.get(phrase, (None, None, False))
+            values[phrase] = (got[0], got[1], True)
+    auto = ahocorasick.Automaton()
+    for key, value in values.items():
+        auto.add_word(key, value)
+    auto.make_automaton()
+    return auto
+
+
+def scan_text(lower: str, attitudes: bool = True) -> tuple[list[Cue], list[RoleHit], bool]:
+    """One scan of ``lower`` (a text ``norm`` lower-cased with its length kept,
+    :func:`framing.attribution.cues.lower_same_length`) for three things:
+    its cues (:func:`framing.attribution.cues.find_cues`), the reports of
+    :func:`_role_automaton` (for :func:`_name_roles`) and whether it holds an anonymity
+    condition phrase anywhere (word boundaries aside). ``lower`` differs from
+    ``norm.lower()`` only where ``norm`` has "İ" (whose lower case is "i" and a combining
+    dot): a phrase found in one is found in the other, as no condition phrase holds a
+    character outside ASCII or ends in "i" (tested)."""
+    cue_hits: list[CueHit] = []
+    role_hits: list[RoleHit] = []
+    condition = False
+    for end, (cue, role, cond) in _scan_automaton(attitudes).iter(lower):
+        if cue is not None:
+            cue_hits.append((end, cue))
+        if role is not None:
+            role_hits.append((end, role))
+        if cond:
+            condition = True
+    return cues_from_hits(lower, cue_hits), role_hits, condition
 
 
 _Evidence = dict[str, list[tuple[list[str], int]]]
 
 
-def _name_roles(norm: str, low: str) -> tuple[dict[str, str], _Evidence]:
+def _name_roles(norm: str, low: str, hits: Sequence[RoleHit] | None = None
+                ) -> tuple[dict[str, str], _Evidence]:
     """``{name or surname: source type}`` from titled names, names after a role noun, party
     labels and candidacy nouns in ``norm``; and, per surname, the mentions that typed it:
     ``(words of the name, end offset)``.
 
     ``low`` is ``norm`` lower-cased character for character (same length, so offsets agree;
-    :func:`framing.attribution.cues.lower_same_length`)."""
+    :func:`framing.attribution.cues.lower_same_length`); ``hits`` are the reports of
+    :func:`_role_automaton` on ``low``, if already found (:func:`scan_text`)."""
     roles: dict[str, str] = {}
     evidence: _Evidence = {}
 
@@ -662,7 +751,8 @@ def _name_roles(norm: str, low: str) -> tuple[dict[str, str], _Evidence]:
     n = len(norm)
     # one pass in C; a hit ends with the character after the word
     candidacy: list[tuple[int, int]] = []  # candidacy nouns (start, end)
-    for end, (length, title_kind, role_kind, candidacy_noun) in _role_automaton().iter(low):
+    for end, (length, title_kind, role_kind, candidacy_noun) in (
+            _role_automaton().iter(low) if hits is None else hits):
         start, end = end - length, end - 1  # end: the word's last character
         if start and (low[start - 1].isalnum() or low[start - 1] in "._"):
             continue  # inside a word
@@ -806,10 +896,14 @@ class SpeakerResolver:
         The text's quotations, ``(opening mark, closing mark)`` sorted by opening mark: a
         name inside one is never the antecedent of a pronoun (in ``"Obama is wrong," he
         said``, he is not Obama).
+    scan : (role hits, condition phrase), optional
+        The second and third results of :func:`scan_text` on ``norm`` and ``lower``, if
+        already found (found when first needed otherwise).
     """
 
     def __init__(self, text: str, norm: str, seg: Segmentation, lower: str | None = None,
-                 quoted: Sequence[tuple[int, int]] = ()) -> None:
+                 quoted: Sequence[tuple[int, int]] = (),
+                 scan: tuple[Sequence[RoleHit], bool] | None = None) -> None:
         self.text = text
         self._quoted = list(quoted)
         self._quote_opens = [a for a, _ in self._quoted]
@@ -827,6 +921,9 @@ class SpeakerResolver:
         self._campaigns: set[str] | None = None  # words before "campaign" (_campaign_owners)
         self._surname_kinds: dict[str, str | None] = {}  # full name -> _surname_kind
         self._any_condition: bool | None = None  # an anonymity condition phrase in the text
+        self._role_hits: Sequence[RoleHit] | None = None  # reports of _role_automaton
+        if scan is not None:
+            self._role_hits, self._any_condition = scan
         # surname -> (ends, full names ending in it), in text order
         self._full_names: dict[str, tuple[list[int], list[Mention]]] = {}
         # name mentions per stretch k of the text: sentence k and the blanks after it (the first
@@ -1016,7 +1113,8 @@ class SpeakerResolver:
         if self._roles is None:
             if self._lower is None:
                 self._lower = lower_same_length(self.norm)
-            self._roles, self._role_evidence = _name_roles(self.norm, self._lower)
+            self._roles, self._role_evidence = _name_roles(self.norm, self._lower,
+                                                           self._role_hits)
         kind = self._roles.get(name)
         if kind is None and " " in name:
             if name not in self._surname_kinds:
@@ -1125,7 +1223,7 @@ class SpeakerResolver:
                                                     "'\u2019-")):
                 lead = i - 3 if norm[i - 3:i] in ("al-", "el-") else i
                 lo = max(0, lead - 80)
-                m = _NAME_BEFORE.search(norm, lo, lead) if _may_end_name(norm, lo, lead) else None
+                m = _name_before(norm, lo, lead)
                 if m is not None:
                     mentions = [x for x in self.mentions_in(m.start(), end)
                                 if x.end == end and len(x.name.split()) >= 2]

@@ -247,8 +247,8 @@ def token_features(text: str, word_stats: Mapping[str, Sequence[float]] | None =
                 f[f"fw:{kind}"] = 1.0
             if stop[i]:
                 f["stop"] = 1.0
-            for name in lex[i]:
-                f[name] = 1.0
+            for name in sorted(lex[i]):  # (in a fixed order: the sums below do not
+                f[name] = 1.0            # depend on the process's string hashing)
             if word_stats is not None:
                 stats = word_stats.get(w)
                 if stats is None:
@@ -272,7 +272,7 @@ def token_features(text: str, word_stats: Mapping[str, Sequence[float]] | None =
                 if 0 <= jj < m:
                     o = members[jj]
                     tag = f"{d:+d}"
-                    for name in lex[o]:
+                    for name in sorted(lex[o]):
                         if not name.endswith(":neg"):
                             f[f"{tag}{name}"] = 1.0
                     if abs(d) == 1 and val[o]:

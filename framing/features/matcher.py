@@ -161,9 +161,16 @@ class LexiconMatcher:
             else:
                 for end in _WORD_ENDS:
                     keyed.setdefault(key + end, []).append((1, *variant))
+        # A key whose variants are all plain whole words (no separator in the form, no
+        # prefix entry: nearly all) also carries its entries flattened, (category index,
+        # category, lemma) in variant order, for the matching loop's short path.
         self._auto = ahocorasick.Automaton()
         for key, variants in keyed.items():
-            self._auto.add_word(key, (len(key) - 1, tuple(variants)))
+            plain = all(trail == 1 and form is None and not any(e[3] for e in entries)
+                        for trail, form, entries in variants)
+            flat = tuple((idx, cat, lemma) for _, _, entries in variants
+                         for idx, cat, lemma, _ in entries) if plain else None
+            self._auto.add_word(key, (len(key) - 1, flat, tuple(variants)))
         if table:
             self._auto.make_automaton()
         self._empty = not table
@@ -183,13 +190,23 @@ class LexiconMatcher:
         low = lower_same_length(text) if lower is None else lower
         n = len(low)
         skip_names = self.skip_names
-        # (start, category index) -> (end, category, lemma): the longest form per place
-        best: dict[tuple[int, int], tuple[int, str, str]] = {}
+        n_cat = len(self.categories)
+        # start * n_cat + category index -> (end, category, lemma): the longest form per place
+        best: dict[int, tuple[int, str, str]] = {}
+        get = best.get
         # a word starts right after a separator: the blank in front of every key sits there
-        for end_idx, (length, variants) in self._auto.iter(_blanked(low)):
+        for end_idx, (length, flat, variants) in self._auto.iter(_blanked(low)):
             start = end_idx - length  # offset in low (the key has one blank in front)
             if skip_names and text[start].isupper() and _mid_sentence(text, start):
                 continue  # "May", "Patriotic Union", "Communist Party": part of a name
+            base = start * n_cat
+            if flat is not None:  # whole words only: each ends with the character after it
+                e = end_idx - 1
+                for idx, cat, lemma in flat:
+                    got = get(base + idx)
+                    if got is None or got[0] < e:
+                        best[base + idx] = (e, cat, lemma)
+                continue
             for trail, form, entries in variants:
                 if form is not None and not low.startswith(form, start):
                     continue  # the text has another separator where the form has one
@@ -202,16 +219,16 @@ class LexiconMatcher:
                             e += 1
                     elif open_end:
                         continue  # inside a word
-                    key = (start, idx)
-                    got = best.get(key)
+                    got = get(base + idx)
                     if got is None or got[0] < e:
-                        best[key] = (e, cat, lemma)
+                        best[base + idx] = (e, cat, lemma)
         negators, neg_ends = _negator_spans(low, self._neg_words) if negation else ([], [])
         out: list[Match] = []
-        last_end: dict[int, int] = {}
+        last_end = [-1] * n_cat
         focus = self.additive_focus
-        for (start, idx), (end, cat, lemma) in sorted(best.items()):
-            if start < last_end.get(idx, -1):
+        for key, (end, cat, lemma) in sorted(best.items()):
+            start, idx = divmod(key, n_cat)
+            if start < last_end[idx]:
                 continue  # overlaps the previous match of its category
             last_end[idx] = end
             # the nearest negator ending before the match: none within 40 characters (most
@@ -235,15 +252,16 @@ _NEG_TOKEN = re.compile(r"[\w']+")
 _NT = re.compile(r"n't(?![\w'])")
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=512)
 def _blanked(low: str) -> str:
     """``low`` with every separator (:data:`_SEPARATOR`) turned into a blank, and a blank in
-    front and at the end: the text the automaton runs over. Kept for the last few texts, as the frame
-    matchers and the loaded-language matcher of one article see the same text."""
+    front and at the end: the text the automaton runs over. Kept for the last 512 texts (as
+    :func:`framing.features.analysis.analyze`): the frame matchers and the loaded-language
+    matcher see the same texts, each over a whole batch in turn."""
     return " " + _SEPARATOR.sub(" ", low) + " "
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=512)
 def _negator_spans(low: str, words: re.Pattern[str]) -> tuple[list[tuple[int, int]], list[int]]:
     r"""The whole tokens (runs of letters, digits, ``_`` and ``'``) of ``low`` that are a
     negator or end in "n't" ("don't", "wouldn't"), in text order.
@@ -252,7 +270,7 @@ def _negator_spans(low: str, words: re.Pattern[str]) -> tuple[list[tuple[int, in
     found faster: the alternatives without a look-behind (so the regex engine can skip
     ahead to their first letters), then a check that each match starts its token, and the
     "n't" endings by searching for "n't" itself. Also their ends (for bisection); kept for
-    the last few texts, like :func:`_blanked` (callers must not change the lists).
+    the last 512 texts, like :func:`_blanked` (callers must not change the lists).
     """
     spans = {(s, m.end()) for m in words.finditer(low)
              if (s := m.start()) == 0 or not (low[s - 1].isalnum() or low[s - 1] in "_'")}

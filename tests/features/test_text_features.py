@@ -331,3 +331,30 @@ def test_separator_pattern_is_the_word_boundary_test_over_all_of_unicode():
     blanked = {m.start() for m in _SEPARATOR.finditer(text)}
     assert blanked == {i for i, c in enumerate(text)
                        if not (c.isalnum() or c in "_-' ")}
+
+
+def test_matcher_short_path_finds_what_the_general_path_finds(seed_text, shared_data):
+    # a key whose variants are all plain whole words carries its entries flattened, and the
+    # matching loop reads those instead of the variants: the same matches on real text
+    import copy
+
+    import ahocorasick
+
+    from framing.corpora import read_basil
+    from framing.features.loaded import LoadedLanguageFeatures
+    from framing.frames import _matchers
+
+    texts = [seed_text, *[a.text for a in read_basil(shared_data / "basil")][:60]]
+    matchers = [LoadedLanguageFeatures()._setup()[0], *_matchers(None)]
+    for matcher in matchers:
+        general = copy.copy(matcher)
+        general._auto = ahocorasick.Automaton()
+        flat_keys = 0
+        for key, (length, flat, variants) in matcher._auto.items():
+            general._auto.add_word(key, (length, None, variants))
+            flat_keys += flat is not None
+        general._auto.make_automaton()
+        assert flat_keys > 0.5 * len(matcher._auto)  # (phrases take the general path)
+        for text in texts:
+            assert matcher.match(text) == general.match(text)
+            assert matcher.match(text, negation=False) == general.match(text, negation=False)
