@@ -31,7 +31,7 @@ BUILD_INFO = "native_build.json"  # written by setup.py next to the package
 # the modules setup.py compiles (kept in step with its NATIVE_MODULES by a test)
 _DEFAULT_MODULES = (
     "framing.attribution.quotes", "framing.attribution.rules", "framing.attribution.speakers",
-    "framing.attribution.words",
+    "framing.attribution.words", "framing.features.vader_rules",
 )
 
 

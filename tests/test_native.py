@@ -16,7 +16,8 @@ from framing import native
 from framing.attribution import extract_attributions
 from framing.corpora import read_basil
 
-# what the tests compare: the seed article and the first BASIL articles, every field
+# what the tests compare: the seed article and the first BASIL articles, every field of every
+# attribution and every sentence's sentiment score
 _DUMP = """
 import json, sys
 from framing import native
@@ -24,8 +25,10 @@ from framing.attribution import extract_attributions
 from framing.corpora import read_basil
 texts = [open(sys.argv[1], encoding="utf-8").read()]
 texts += [a.text for a in read_basil(sys.argv[2])[:60]]
+from framing.features.sentiment import sentence_scores
 print(json.dumps({"compiled": native.compiled_modules(),
-                  "records": [[a.to_dict("d") for a in extract_attributions(t)] for t in texts]},
+                  "records": [[a.to_dict("d") for a in extract_attributions(t)] for t in texts],
+                  "sentences": [sentence_scores(t) for t in texts]},
                  sort_keys=True))
 """
 
@@ -66,6 +69,9 @@ def test_compiled_and_pure_python_give_identical_attributions(seed_path, shared_
     assert not any(pure["compiled"].values())  # FRAMING_PURE_PYTHON=1 imports the sources
     assert len(pure["records"]) == 61 and sum(map(len, pure["records"])) > 900
     assert compiled["records"] == pure["records"]
+    # VADER's word rules (framing.features.vader_rules): the same score for every sentence
+    assert sum(map(len, pure["sentences"])) > 1500
+    assert compiled["sentences"] == pure["sentences"]
     # and both are what this process computes
     texts = [seed_path.read_text(encoding="utf-8")]
     texts += [a.text for a in read_basil(shared_data / "basil")[:3]]
