@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import ahocorasick
+import numpy as np
 
 from ..attribution.cues import lower_same_length
 from ..attribution.words import word_classes
@@ -258,7 +259,20 @@ def _blanked(low: str) -> str:
     front and at the end: the text the automaton runs over. Kept for the last 512 texts (as
     :func:`framing.features.analysis.analyze`): the frame matchers and the loaded-language
     matcher see the same texts, each over a whole batch in turn."""
-    return " " + _SEPARATOR.sub(" ", low) + " "
+    codes = np.frombuffer(low.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if not codes.size or codes.max() > 0xFFFF:  # (outside the Basic Multilingual Plane)
+        return " " + _SEPARATOR.sub(" ", low) + " "
+    # a table lookup per character, a third of the regex substitution's time
+    codes = np.where(_separator_table()[codes], np.uint32(32), codes)
+    return " " + codes.tobytes().decode("utf-32-le", "surrogatepass") + " "
+
+
+@lru_cache(maxsize=1)
+def _separator_table() -> np.ndarray:
+    """For each character of the Basic Multilingual Plane, whether :data:`_SEPARATOR`
+    matches it (not a letter or digit, "_", "-", "'" or a blank; tested)."""
+    return np.fromiter((not (c.isalnum() or c in "_-' ") for c in map(chr, range(0x10000))),
+                       dtype=bool, count=0x10000)
 
 
 @lru_cache(maxsize=512)

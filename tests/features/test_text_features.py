@@ -358,3 +358,24 @@ def test_matcher_short_path_finds_what_the_general_path_finds(seed_text, shared_
         for text in texts:
             assert matcher.match(text) == general.match(text)
             assert matcher.match(text, negation=False) == general.match(text, negation=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ9_-' .,\n\t\u2019\u2014\u00e9\u0130\u00b2\u0663"
+                                        "\U0001f600\u200b\ufeff\u3000"), max_size=40))
+@example("")
+@example("war\u2014peace \U0001f600")
+@example("lone \ud800 surrogate-\udfff")
+def test_blanked_text_is_the_separator_substitution(low):
+    # a table lookup per character, or the regex where a character lies outside the BMP
+    from framing.features.matcher import _SEPARATOR, _blanked
+
+    assert _blanked(low) == " " + _SEPARATOR.sub(" ", low) + " "
+
+
+def test_separator_table_is_the_separator_pattern_over_the_bmp():
+    from framing.features.matcher import _SEPARATOR, _separator_table
+
+    text = "".join(map(chr, range(0x10000)))
+    assert np.flatnonzero(_separator_table()).tolist() == [
+        m.start() for m in _SEPARATOR.finditer(text)]
