@@ -63,7 +63,7 @@ _NAME_TOKEN = (rf"(?:(?:{_TITLE_ABBREVIATIONS})\.(?=[ \t]+[A-Z])|"
                r"(?:(?:al|el|ad|as|ash|an|bin|abu)-)?[A-Z](?:[\w'\u2019-]+|\.))")
 # "(R-S.C.)", ", D-Calif.," right after a name: a member of a party
 _PARTY_AFTER = re.compile(r"\s*[(,]\s*(?:[RDI]|Rep|Dem|Ind)\s*[-\u2013,]\s*[A-Z]")
-_NAME_RE = re.compile(rf"(?=[A-Zaeb]){_NAME_TOKEN}(?:[ \t]+(?:(?:al|el|bin|ibn|de|van|von|der|da|di|du|le|"
+_NAME_RE = re.compile(rf"(?<![A-Z]\.)(?=[A-Zaeb]){_NAME_TOKEN}(?:[ \t]+(?:(?:al|el|bin|ibn|de|van|von|der|da|di|du|le|"
                       rf"la|abu|bint)[ \t]+)?{_NAME_TOKEN})*")
 _NAME_BEFORE = re.compile(rf"(?:(?=[A-Zaeb]){_NAME_TOKEN}[ \t]+)+$")
 # the start of a sentence's subject: an opener, a determiner and up to three capitalised

@@ -1952,3 +1952,33 @@ def test_a_first_person_speaker_is_no_antecedent_of_he_or_she():
     rows = [(a.speaker_text, a.speaker) for a in extract_attributions(text)]
     assert ("I", "I") in rows and rows[-1] == ("He", "Sidney Blumenthal")
     assert all(speaker != "I" for text_, speaker in rows if text_.lower() in ("he", "she"))
+
+
+@pytest.mark.parametrize("text, cue, expected", [
+    # BASIL / PolNeAR: "S. Capitol" and "S. Consulate", read from "U.S. Capitol", had been
+    # what "she" and "he" referred to
+    ("Speaker Nancy Pelosi, D-Calif., has vetoed two Republican nominees to the panel set to "
+     "investigate the Jan. 6 insurrection at the U.S. Capitol.\n\nCiting \"statements and "
+     "actions\" made by the pair \u2014 Reps. Jim Banks of Indiana and Jim Jordan of Ohio, Pelosi "
+     "said she was rejecting their nominations \"with respect for the integrity of the "
+     "investigation.\"", "rejecting", ("she", "Nancy Pelosi", "political")),
+    ("Ryan accused Obama of \"projecting weakness\" with his foreign policy, particularly in his "
+     "response to the terror attack on the U.S. Consulate in Benghazi, Libya. At home, he "
+     "accused the administration of presiding over a shoddy recovery.", "accused",
+     ("he", "Ryan", "unknown")),
+])
+def test_a_name_does_not_start_inside_an_abbreviation(text, cue, expected):
+    rows = [(a.speaker_text, a.speaker, a.source_type) for a in extract_attributions(text)
+            if a.cue == cue]
+    assert rows[-1] == expected
+
+
+def test_no_name_mention_starts_after_the_period_of_an_initial():
+    from framing.attribution.speakers import SpeakerResolver
+    from framing.text import segment
+
+    text = "The U.S. Court of Appeals and W.W. Norton, with J. Russell George and G.T. Bynum."
+    seg = segment(text)
+    names = [m.name for m in SpeakerResolver(text, seg.norm, seg).mentions_in(0, len(text))]
+    assert "S. Court" not in " ".join(names) and "W. Norton" not in names
+    assert "J. Russell George" in names
