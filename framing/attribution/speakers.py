@@ -158,6 +158,7 @@ class Mention:
                 # "Super Tuesday", "Capitol Hill Wednesday", "Twitter Saturday"
                 and not any(w.lower() in time for w in words)
                 and not _media_in(self.name.lower()) and not _common_words(self.name)
+                and not _plural_group(words)
                 and self.name.lower() not in place_names()
                 and _LOCATIVE_BEFORE.search(self._resolver.norm, max(0, self.start - 12),
                                             self.start) is None))
@@ -532,6 +533,18 @@ def _other_gender(mention: Mention, gender: str) -> bool:
 def _bare_name(name: str) -> str:
     """``name`` without a leading "the" ("the United States" -> "United States")."""
     return name[4:] if name[:4].lower() == "the " else name
+
+
+def _plural_group(words: list[str]) -> bool:
+    """A name whose first word is no given name and whose last is a common noun's plural
+    ("African Americans", "Pell Grants", "Lucent Technologies", "Newburgh Heights"): a group,
+    a firm or a place, which "he" or "she" does not refer to."""
+    last = words[-1].lower()
+    if len(words) < 2 or words[0].lower() in given_names() or not last.endswith("s") or (
+            last.endswith("ss")):
+        return False
+    lemmas = parts_of_speech(last).get("NOUN", ())
+    return any(lemma != last for lemma in lemmas) or bool(parts_of_speech(last[:-1]))
 
 
 def _names_a_body(name: str) -> bool:

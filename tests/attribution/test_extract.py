@@ -1982,3 +1982,24 @@ def test_no_name_mention_starts_after_the_period_of_an_initial():
     names = [m.name for m in SpeakerResolver(text, seg.norm, seg).mentions_in(0, len(text))]
     assert "S. Court" not in " ".join(names) and "W. Norton" not in names
     assert "J. Russell George" in names
+
+
+def test_a_capitalised_plural_after_no_given_name_is_no_person():
+    # BASIL: "He says" had referred to "Moody's Analytics", the nearest name before it
+    text = ("Adam Ozimek, an economist at Moody's Analytics, calculates that 600,000 California "
+            "manufacturing jobs currently pay $15 an hour or less. He says 31,000 to 160,000 of "
+            "them could be lost under the proposed agreement, depending on how responsive "
+            "companies are to cost increases.")
+    rows = [(a.speaker_text, a.speaker) for a in extract_attributions(text) if a.cue == "says"]
+    assert rows == [("He", "Adam Ozimek")]
+
+
+@pytest.mark.parametrize("name, plural_group", [
+    ("Moody's Analytics", True), ("Lucent Technologies", True), ("Pell Grants", True),
+    ("Newburgh Heights", True), ("Bernie Sanders", False), ("Jeff Sessions", False),
+    ("Larry Summers", False), ("Donna Lages", False), ("Analytics", False),
+    ("Vander Plaats", False), ("Cecile Richards", False)])
+def test_plural_group_names(name, plural_group):
+    from framing.attribution.speakers import _plural_group
+
+    assert _plural_group(name.split()) is plural_group
