@@ -537,14 +537,17 @@ def _bare_name(name: str) -> str:
 
 def _plural_group(words: list[str]) -> bool:
     """A name whose first word is no given name and whose last is a common noun's plural
-    ("African Americans", "Pell Grants", "Lucent Technologies", "Newburgh Heights"): a group,
+    ("Pell Grants", "Lucent Technologies", "Newburgh Heights", "African Americans"): a group,
     a firm or a place, which "he" or "she" does not refer to."""
     last = words[-1].lower()
     if len(words) < 2 or words[0].lower() in given_names() or not last.endswith("s") or (
             last.endswith("ss")):
         return False
     lemmas = parts_of_speech(last).get("NOUN", ())
-    return any(lemma != last for lemma in lemmas) or bool(parts_of_speech(last[:-1]))
+    # (and the plurals of demonyms and members, which lemminflect does not know: "African
+    # Americans", "Tea Party Republicans", "Conservative Christians"; not "Deans", "Evans")
+    return any(lemma != last for lemma in lemmas) or bool(parts_of_speech(last[:-1])) or (
+        last.endswith("ans") and len(last) > 5)
 
 
 def _names_a_body(name: str) -> bool:

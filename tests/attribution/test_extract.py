@@ -1998,7 +1998,8 @@ def test_a_capitalised_plural_after_no_given_name_is_no_person():
     ("Moody's Analytics", True), ("Lucent Technologies", True), ("Pell Grants", True),
     ("Newburgh Heights", True), ("Bernie Sanders", False), ("Jeff Sessions", False),
     ("Larry Summers", False), ("Donna Lages", False), ("Analytics", False),
-    ("Vander Plaats", False), ("Cecile Richards", False)])
+    ("Vander Plaats", False), ("Cecile Richards", False), ("African Americans", True),
+    ("Conservative Christians", True), ("Chris Evans", False)])
 def test_plural_group_names(name, plural_group):
     from framing.attribution.speakers import _plural_group
 
