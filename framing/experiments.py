@@ -6,8 +6,8 @@ config and the corpus SHA-256) holding:
 
 - ``config.json``: the resolved config;
 - ``manifest.json``: project version and git commit (with a dirty flag), which
-  modules ran compiled (:func:`framing.native.describe`), package versions, Python and platform, corpus SHA-256, seed, start/end time
-  and status;
+  modules ran compiled (:func:`framing.native.describe`), package versions, Python
+  and platform, corpus SHA-256, seed, start/end time and status;
 - ``speaker_types.json`` (with ``features.corpus_types = true``): the source-type
   votes of the corpus's named speakers (:class:`framing.attribution.SpeakerTypes`,
   from the texts alone) that the attribution features apply;

@@ -475,20 +475,6 @@ def _anonymity_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
-def _condition_automaton() -> ahocorasick.Automaton:
-    """Aho–Corasick over the anonymity condition phrases, word boundaries aside: a text in
-    which it finds nothing has no condition phrase in any of its sentences."""
-    auto = ahocorasick.Automaton()
-    for phrase, kind in anonymity_cues().items():
-        if kind == "condition":
-            auto.add_word(phrase, phrase)
-    if not len(auto):  # an empty automaton cannot be built; a NUL never occurs in a phrase
-        auto.add_word("\0", "\0")
-    auto.make_automaton()
-    return auto
-
-
-@cache
 def _anonymity_words() -> frozenset[str]:
     """Single-word descriptions of unnamed people ("officials", "aide", "diplomat")."""
     return frozenset(p for p, k in anonymity_cues().items() if k == "description" and " " not in p)
@@ -668,7 +654,10 @@ RoleHit = tuple[int, _RoleValue]
 
 @cache
 def _role_keys() -> dict[str, _RoleValue]:
-    """The keys of :func:`_role_automaton`, each with its value."""
+    """The lower-cased titles that give a source type ("sen", "governor"), the one-word role
+    nouns of ``source_types.tsv`` that describe a person or body ("aide", "economist") and
+    the candidacy nouns ("front-runner"), each keyed with what may follow it, with its value
+    ``(length, title kind or None, role kind or None, candidacy noun)``."""
     titles = {t: kind for t, (kind, _) in person_titles().items()
               if kind not in ("other", "-")}  # "Mr." says nothing about the source
     roles = {t: kind for t, kind in source_terms().items()
@@ -686,24 +675,11 @@ def _role_keys() -> dict[str, _RoleValue]:
 
 
 @cache
-def _role_automaton() -> ahocorasick.Automaton:
-    """One Aho–Corasick automaton over the lower-cased titles that give a source type ("sen",
-    "governor"), the one-word role nouns of ``source_types.tsv`` that describe a person or
-    body ("aide", "economist") and the candidacy nouns ("front-runner"): ``(length, title
-    kind or None, role kind or None, candidacy noun)``."""
-    auto = ahocorasick.Automaton()
-    for key, value in _role_keys().items():
-        auto.add_word(key, value)
-    auto.make_automaton()
-    return auto
-
-
-@cache
 def _scan_automaton(attitudes: bool) -> ahocorasick.Automaton:
-    """The keys of the cue automaton (:func:`framing.attribution.cues.find_cues`), of
-    :func:`_role_automaton` and of :func:`_condition_automaton` in one automaton, so that a
-    text is scanned once for all three: ``(cue value or None, role value or None, whether
-    the key is a condition phrase)``."""
+    """The cue forms (:func:`framing.attribution.cues.find_cues`), the role keys
+    (:func:`_role_keys`) and the anonymity condition phrases in one automaton, so that a text
+    is scanned once for all three: ``(cue value or None, role value or None, whether the key
+    is a condition phrase)``."""
     values: dict[str, tuple[Any, Any, bool]] = {
         form: (value, None, False) for form, value in cue_values(attitudes).items()}
     for key, role_value in _role_keys().items():
@@ -723,8 +699,8 @@ def _scan_automaton(attitudes: bool) -> ahocorasick.Automaton:
 def scan_text(lower: str, attitudes: bool = True) -> tuple[list[Cue], list[RoleHit], bool]:
     """One scan of ``lower`` (a text ``norm`` lower-cased with its length kept,
     :func:`framing.attribution.cues.lower_same_length`) for three things:
-    its cues (:func:`framing.attribution.cues.find_cues`), the reports of
-    :func:`_role_automaton` (for :func:`_name_roles`) and whether it holds an anonymity
+    its cues (:func:`framing.attribution.cues.find_cues`), where it holds a role key
+    (:func:`_role_keys`, for :func:`_name_roles`) and whether it holds an anonymity
     condition phrase anywhere (word boundaries aside). ``lower`` differs from
     ``norm.lower()`` only where ``norm`` has "İ" (whose lower case is "i" and a combining
     dot): a phrase found in one is found in the other, as no condition phrase holds a
@@ -745,15 +721,15 @@ def scan_text(lower: str, attitudes: bool = True) -> tuple[list[Cue], list[RoleH
 _Evidence = dict[str, list[tuple[list[str], int]]]
 
 
-def _name_roles(norm: str, low: str, hits: Sequence[RoleHit] | None = None
+def _name_roles(norm: str, low: str, hits: Sequence[RoleHit]
                 ) -> tuple[dict[str, str], _Evidence]:
     """``{name or surname: source type}`` from titled names, names after a role noun, party
     labels and candidacy nouns in ``norm``; and, per surname, the mentions that typed it:
     ``(words of the name, end offset)``.
 
     ``low`` is ``norm`` lower-cased character for character (same length, so offsets agree;
-    :func:`framing.attribution.cues.lower_same_length`); ``hits`` are the reports of
-    :func:`_role_automaton` on ``low``, if already found (:func:`scan_text`)."""
+    :func:`framing.attribution.cues.lower_same_length`); ``hits`` are where ``low`` holds a
+    role key (:func:`scan_text`)."""
     roles: dict[str, str] = {}
     evidence: _Evidence = {}
 
@@ -767,8 +743,7 @@ def _name_roles(norm: str, low: str, hits: Sequence[RoleHit] | None = None
     n = len(norm)
     # one pass in C; a hit ends with the character after the word
     candidacy: list[tuple[int, int]] = []  # candidacy nouns (start, end)
-    for end, (length, title_kind, role_kind, candidacy_noun) in (
-            _role_automaton().iter(low) if hits is None else hits):
+    for end, (length, title_kind, role_kind, candidacy_noun) in hits:
         start, end = end - length, end - 1  # end: the word's last character
         if start and (low[start - 1].isalnum() or low[start - 1] in "._"):
             continue  # inside a word
@@ -913,8 +888,8 @@ class SpeakerResolver:
         name inside one is never the antecedent of a pronoun (in ``"Obama is wrong," he
         said``, he is not Obama).
     scan : (role hits, condition phrase), optional
-        The second and third results of :func:`scan_text` on ``norm`` and ``lower``, if
-        already found (found when first needed otherwise).
+        The second and third results of :func:`scan_text` on ``lower``, if already found
+        (found when first needed otherwise).
     """
 
     def __init__(self, text: str, norm: str, seg: Segmentation, lower: str | None = None,
@@ -937,7 +912,7 @@ class SpeakerResolver:
         self._campaigns: set[str] | None = None  # words before "campaign" (_campaign_owners)
         self._surname_kinds: dict[str, str | None] = {}  # full name -> _surname_kind
         self._any_condition: bool | None = None  # an anonymity condition phrase in the text
-        self._role_hits: Sequence[RoleHit] | None = None  # reports of _role_automaton
+        self._role_hits: Sequence[RoleHit] | None = None  # where the text holds a role key
         if scan is not None:
             self._role_hits, self._any_condition = scan
         # surname -> (ends, full names ending in it), in text order
@@ -1127,10 +1102,8 @@ class SpeakerResolver:
         if _PARTY_AFTER.match(self.norm, end):
             return "political"
         if self._roles is None:
-            if self._lower is None:
-                self._lower = lower_same_length(self.norm)
-            self._roles, self._role_evidence = _name_roles(self.norm, self._lower,
-                                                           self._role_hits)
+            role_hits, _ = self._scan()
+            self._roles, self._role_evidence = _name_roles(self.norm, self._low(), role_hits)
         kind = self._roles.get(name)
         if kind is None and " " in name:
             if name not in self._surname_kinds:
@@ -1201,13 +1174,22 @@ class SpeakerResolver:
             stype = "anonymous" if stype is None else stype
         return stype or "unknown", anonymous
 
+    def _low(self) -> str:
+        if self._lower is None:
+            self._lower = lower_same_length(self.norm)
+        return self._lower
+
+    def _scan(self) -> tuple[Sequence[RoleHit], bool]:
+        """Where the text holds a role key, and whether it holds a condition phrase
+        (:func:`scan_text`, run when first needed unless the constructor was given them)."""
+        if self._role_hits is None or self._any_condition is None:
+            _, self._role_hits, self._any_condition = scan_text(self._low())
+        return self._role_hits, self._any_condition
+
     def _anonymous_sentence(self, pos: int, end: int = -1) -> bool:
         """True when the sentence around ``pos`` (to ``end`` at least) says the source is
         kept anonymous; texts without any such phrase are told apart once."""
-        if self._any_condition is None:  # a condition phrase anywhere, word boundaries aside
-            self._any_condition = next(_condition_automaton().iter(self.norm.lower()),
-                                       None) is not None
-        if not self._any_condition:
+        if not self._scan()[1]:  # a condition phrase anywhere, word boundaries aside
             return False
         ss, se = self._sentence(pos)
         return _is_anonymous_phrase(self.norm[ss:max(se, end)].lower())

@@ -9,6 +9,8 @@ on real articles and on generated text.
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -18,10 +20,26 @@ from framing.attribution.cues import find_cues, lower_same_length
 from framing.text import segment
 
 
+@cache
+def _automaton(phrases: tuple[tuple[str, object], ...]):
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for key, value in phrases:
+        auto.add_word(key, value)
+    auto.make_automaton()
+    return auto
+
+
 def _three_scans(norm: str, attitudes: bool = True):
+    """The three scans scan_text replaced: the cue automaton, one over the role keys, and one
+    over the condition phrases run on norm.lower()."""
     low = lower_same_length(norm)
-    return (find_cues(low, attitudes), list(speakers._role_automaton().iter(low)),
-            next(speakers._condition_automaton().iter(norm.lower()), None) is not None)
+    roles = _automaton(tuple(speakers._role_keys().items()))
+    conditions = _automaton(tuple((p, p) for p, kind in speakers.anonymity_cues().items()
+                                  if kind == "condition"))
+    return (find_cues(low, attitudes), list(roles.iter(low)),
+            next(conditions.iter(norm.lower()), None) is not None)
 
 
 def _basil(shared_data, n):
