@@ -211,7 +211,7 @@ def test_bad_values_are_named_before_any_work(tmp_path, small_corpus, capsys):
 def test_run_with_corpus_speaker_types(tmp_path, repo_root):
     """features.corpus_types: the run writes the corpus's speaker types, its attribution
     features, evidence and report apply them, on any engine (same bytes). The leads of 40
-    events: 25 speakers typed, 3 attributions filled (Tsai official, Frances Haugen witness).
+    events: 26 speakers typed, 3 attributions filled (Tsai official, Frances Haugen witness).
     """
     import pandas as pd
 
@@ -232,7 +232,7 @@ def test_run_with_corpus_speaker_types(tmp_path, repo_root):
     saved = json.loads((a / "speaker_types.json").read_text())
     assert saved == corpus_speaker_types(articles).to_dict()
     types = SpeakerTypes.from_dict(saved)
-    assert len(types) == 25
+    assert len(types) == 26
     table = pd.read_parquet(a / "features.parquet")
     t = AttributionFeatures(speaker_types=types)
     cols = [f"attribution__{c}" for c in t.get_feature_names_out()]

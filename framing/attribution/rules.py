@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from ..text import TOKEN_RE, Segmentation
@@ -1995,14 +1995,46 @@ def resolve_drafts(doc: _ResolveDoc, drafts: list[_Draft]) -> list[Attribution]:
     start."""
     resolver = SpeakerResolver(doc.text, doc.norm, doc.seg, doc.lower, doc.quote_ranges,
                                (doc.role_hits, doc.any_condition))
-    resolved: list[Attribution] = []  # in draft order: a follow-on quote reads its source's
-    for draft in drafts:
-        resolved.append(_finish(doc, draft, resolver, drafts, resolved))
-    return sorted(resolved, key=lambda a: (a.content_start, a.content_end))
+    # Resolved in text order (of the speaker as written, else of the content), so that a
+    # pronoun finds every speaker before it, whichever rule drafted that one ("Obama
+    # defended the programs ... 'They may identify leads,' he said": the quote's draft comes
+    # first, the indirect one's speaker first in the text); a follow-on quote after the
+    # draft whose speaker it continues.
+    resolved: list[Attribution | None] = [None] * len(drafts)
+    order = sorted(range(len(drafts)), key=lambda i: (_text_position(drafts[i]), i))
+    for i in order:
+        chain = [i]
+        while True:
+            d = drafts[chain[-1]]
+            j = d.inherit_from
+            if j is None or resolved[j] is not None or j in chain:
+                break
+            chain.append(j)
+        for k in reversed(chain):
+            if resolved[k] is None:
+                resolved[k] = _finish(doc, drafts[k], resolver, drafts, resolved)
+    out = []
+    for a in resolved:
+        if a is None:
+            continue
+        if a.source_type == "unknown" and a.speaker is not None:
+            # the type the article gives the same speaker further on ("whistleblower Frances
+            # Haugen, who blasted ... said Haugen, a former Facebook employee")
+            typed = resolver.typed(a.speaker)
+            if typed is not None:
+                a = replace(a, source_type=typed)
+        out.append(a)
+    return sorted(out, key=lambda a: (a.content_start, a.content_end))
+
+
+def _text_position(draft: _Draft) -> int:
+    """Where ``draft`` starts in the text for resolving: its speaker as written, else its
+    content."""
+    return draft.speaker.start if draft.speaker is not None else draft.fragments[0][0]
 
 
 def _finish(doc: _ResolveDoc, draft: _Draft, resolver: SpeakerResolver, drafts: list[_Draft],
-            resolved: Sequence[Attribution]) -> Attribution:
+            resolved: Sequence[Attribution | None]) -> Attribution:
     text = doc.text
     frags = tuple(draft.fragments)  # in text order since AttributionDrafts
     c_start, c_end = frags[0][0], frags[-1][1]
@@ -2014,8 +2046,9 @@ def _finish(doc: _ResolveDoc, draft: _Draft, resolver: SpeakerResolver, drafts: 
     sp = draft.speaker
     if sp is not None and doc.norm[sp.start:sp.end].lower() in doc.words["determiner"]:
         sp = None  # "The" or "That" alone: the noun phrase was cut short, not a speaker
-    if sp is None and draft.inherit_from is not None and draft.inherit_from < len(resolved):
-        prev = resolved[draft.inherit_from]
+    prev = None if sp is not None or draft.inherit_from is None else (
+        resolved[draft.inherit_from])
+    if prev is not None:
         kwargs.update(speaker=prev.speaker, speaker_start=prev.speaker_start,
                       speaker_end=prev.speaker_end, speaker_text=prev.speaker_text,
                       antecedent_start=prev.antecedent_start,

@@ -43,6 +43,7 @@ from .words import (
     affiliated_terms,
     anonymity_cues,
     candidacy_terms,
+    city_names,
     given_names,
     media_names,
     name_gender,
@@ -159,7 +160,7 @@ class Mention:
                 and not any(w.lower() in time for w in words)
                 and not _media_in(self.name.lower()) and not _common_words(self.name)
                 and not _plural_group(words)
-                and self.name.lower() not in place_names()
+                and self.name.lower() not in place_names() and not _city_start(words)
                 and _LOCATIVE_BEFORE.search(self._resolver.norm, max(0, self.start - 12),
                                             self.start) is None))
         return self._person
@@ -175,6 +176,11 @@ class Mention:
 
 # a preposition of place right before a name: "in Boca Raton", "in Latin America" name no
 # person ("he" said is not them; not "at": "swipes at Marco Rubio")
+# lower-case words inside names ("Abu Bakr al-Baghdadi", "Ursula von der Leyen"); another
+# lower-case word makes a description ("The movie", "One California delegate"), and an untyped
+# one is no person that "he" or "she" refers to
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "van", "von", "der", "da", "di",
+                             "du", "le", "la", "abu", "bint", "del", "dos", "das", "y"})
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout)[ \t]+$")
 
 
@@ -534,6 +540,22 @@ def _plural_group(words: list[str]) -> bool:
     # Americans", "Tea Party Republicans", "Conservative Christians"; not "Deans", "Evans")
     return any(lemma != last for lemma in lemmas) or bool(parts_of_speech(last[:-1])) or (
         last.endswith("ans") and len(last) > 5)
+
+
+def _city_start(words: list[str]) -> bool:
+    """The name starts with a city of two or more words ("Las Vegas", "San Antonio", "Los
+    Angeles County", "Kansas City-area"; ``city_names.tsv``): a place, which "he" or "she"
+    does not refer to."""
+    cities = city_names()
+    key = words[0].lower()
+    for word in words[1:]:
+        low = word.lower()
+        cut = min((i for i in (low.find("-"), low.find("'"), low.find("\u2019")) if i > 0),
+                  default=len(low))
+        if key + " " + low[:cut] in cities or key + " " + low in cities:
+            return True
+        key += " " + low
+    return False
 
 
 def _names_a_body(name: str) -> bool:
@@ -1086,6 +1108,10 @@ class SpeakerResolver:
         self._remember(start, info)
         return info
 
+    def typed(self, speaker: str) -> str | None:
+        """The source type last given to ``speaker`` in this text (None if none)."""
+        return self._typed.get(speaker)
+
     def _remember(self, start: int, info: dict[str, Any]) -> None:
         k = bisect_right(self._speaker_starts, start)
         self._speaker_starts.insert(k, start)
@@ -1341,21 +1367,33 @@ class SpeakerResolver:
         name = info["speaker"]
         if name.lower() in word_classes()["pronoun_1"]:
             return False  # "I said ... he said": he is not the one who said "I"
-        plural = name.lower().endswith("s") and not name[:1].isupper() or \
-            (name.split()[-1][:1].islower() and name.lower().endswith(("s", "men")))
+        low = name.lower()
+        head = low.split()[-1]
+        plural = low.endswith("s") and not name[:1].isupper() or \
+            (name.split()[-1][:1].islower() and low.endswith(("s", "men"))) or (
+                # a plural role noun, capitalised: "Prosecutors argued ... he", "House
+                # Democrats"
+                head in source_terms() and (
+                    head.endswith(("s", "men")) and not head.endswith(("ss", "news"))
+                    or head in ("people", "police")))
         person = info.get("_gender", "-") in ("m", "f")  # a given name or a gendered title
+        typed = info.get("source_type", "unknown") != "unknown"
         if kind == "pl":
             return plural or info.get("source_type") in ("organisation", "official",
                                                          "media") and not person
         if kind == "n":
-            # "it" is the ministry or the paper, never "President Bashar al-Assad"
-            return info.get("source_type") in ("organisation", "media", "document",
-                                               "official") and (
+            # "it" is the ministry or the paper, never "President Bashar al-Assad" nor "the
+            # lawsuits"
+            return not plural and info.get("source_type") in (
+                "organisation", "media", "document", "official") and (
                 info.get("_gender", "-") == "-"
                 and head_type(" ".join(name.split()[-2:])) is not None)
         if kind in ("m", "f") and not plural and (person or info.get("source_type") not in (
                 "organisation", "media", "document") and not _names_a_body(name)):
             # (not "the Department said ... he")
             return info.get("_gender", "-") in (kind, "-") and name[:1].isupper() and (
-                _bare_name(name).lower() not in place_names())  # "Israel said ... he" is not
+                _bare_name(name).lower() not in place_names()) and (  # "Israel said ... he"
+                person or typed and len(name.split()) <= 6 or not any(
+                    w[:1].islower() and w.split("-")[0] not in _NAME_PARTICLES
+                    for w in name.split()))  # (not "My father died 22 years ago of ...")
         return False

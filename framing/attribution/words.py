@@ -118,6 +118,14 @@ def place_names() -> dict[str, str]:
 
 
 @cache
+def city_names() -> frozenset[str]:
+    """Lower-case names of cities of two or more words ("las vegas", "st. louis") from
+    ``framing/lexicons/city_names.tsv``: a name that starts with one names a place, no
+    person."""
+    return frozenset(r["name"].lower() for r in read_table("city_names.tsv"))
+
+
+@cache
 def anonymity_cues() -> dict[str, str]:
     """``{phrase: kind}`` marking unnamed sources (kind ``condition`` or ``description``)."""
     return {r["pattern"].lower(): r["kind"] for r in read_table("anonymity_cues.tsv")}

