@@ -55,6 +55,7 @@ import argparse
 import hashlib
 import itertools
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -65,7 +66,9 @@ LABELS = ("negative", "neutral", "positive")
 _AUTHOR = {"neg": "negative", "neu": "neutral", "pos": "positive"}
 _YOU = {"str-neg": "negative", "sli-neg": "negative", "neu": "neutral", "sli-pos": "positive",
         "str-pos": "positive"}
-DEFAULT_ROOT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "basil"
+# $FRAMING_SHARED/data/basil, else <repo>/../shared/data/basil (as the other benchmarks)
+DEFAULT_ROOT = Path(os.environ.get("FRAMING_SHARED", Path(__file__).resolve().parents[1].parent
+                                   / "shared")) / "data" / "basil"
 
 
 def split_events(events: Sequence[str]) -> tuple[list[str], list[str]]:
