@@ -181,6 +181,12 @@ class Mention:
 # one is no person that "he" or "she" refers to
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "van", "von", "der", "da", "di",
                              "du", "le", "la", "abu", "bint", "del", "dos", "das", "y"})
+# what may come before a sentence's first word: spaces and opening quotes or brackets; an
+# opening word ("But", "Meanwhile,"); the word classes that are no surname ("He", "With")
+_OPENERS = " \t\n\"'\u201c\u2018(["
+_OPENER_WORD = re.compile(r"([A-Z][a-z]+),?[ \t]+")
+_FUNCTION_CLASSES = ("determiner", "preposition", "opener", "subordinator", "conjunction",
+                     "pronoun_m", "pronoun_f", "pronoun_1", "pronoun_n", "pronoun_pl", "time")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout)[ \t]+$")
 
 
@@ -1261,6 +1267,10 @@ class SpeakerResolver:
         back at most): the candidate that starts last, an earlier speaker on a tie. Both
         kinds are read from the nearest back, and each stops at its first fit."""
         kind = _PRONOUNS[pronoun]
+        if kind in ("m", "f"):
+            subject = self._previous_subject(kind, pos)
+            if subject is not None:
+                return subject
         window_start = max(0, pos - 700)
         mention = self._mention_antecedent(kind, window_start, pos)
         lo = bisect_left(self._speaker_starts, window_start)
@@ -1274,6 +1284,51 @@ class SpeakerResolver:
         if mention is None and kind in ("pl", "n"):
             return self._subject_antecedent(kind, pos)
         return None if mention is None else mention[1]
+
+    def _previous_subject(self, kind: str, pos: int) -> dict[str, Any] | None:
+        """For "he" or "she" opening its sentence: the person who opens the sentence before,
+        when the rules know them (an earlier speaker there, a full name, or a surname of a
+        full name before it), else None. The subject is kept over nearer names: "Rubio said
+        that ... the true nature of Trump, whom he called a con artist. He said ..." is
+        Rubio."""
+        k = bisect_right(self._starts, pos) - 1
+        if k < 1 or self.norm[self._starts[k]:pos].strip(_OPENERS):
+            return None  # not the first word of its sentence
+        norm, words_of = self.norm, word_classes()
+        q, end = self._starts[k - 1], self._ends[k - 1]
+        while q < end and norm[q] in _OPENERS:
+            q += 1
+        lead = _OPENER_WORD.match(norm, q, end)
+        if lead is not None and lead.group(1).lower() in words_of["opener"]:
+            q = lead.end()  # "But Mrs. Clinton will face"
+        m = _NAME_RE.match(norm, q, end)
+        if m is None or self._in_quote(q):
+            return None
+        i = bisect_left(self._speaker_starts, q)
+        if i < len(self._speakers) and self._speaker_starts[i] < m.end():
+            info = self._speakers[i][1]  # "Rubio said that ...": resolved already
+            name = info.get("speaker") or ""
+            if not name or not self._fits(kind, info):
+                return None
+            if " " in name or not any(name.lower() in words_of[c] for c in _FUNCTION_CLASSES):
+                return dict(info)  # (not a lone "He" or "With" the rules took for a name)
+        found: Mention | None = None
+        for x in self._stretch(k - 1):
+            if x.start >= m.end():
+                break
+            if x.start >= q and len(x.name.split()) >= 2:
+                found = x  # "Sen. Marco Rubio said"
+                break
+        words = m.group().split()
+        if found is None and len(words) == 1 and not any(
+                words[0].lower() in words_of[c] for c in _FUNCTION_CLASSES):
+            found = self._full_name(words[0], q, kind)  # "Rubio" after "Marco Rubio"
+        if found is None or not found.is_person or found.gender not in (kind, "-"):
+            return None
+        return {"speaker": found.name, "speaker_start": found.start, "speaker_end": found.end,
+                "source_type": found.title_kind if found.title_kind not in (None, "other")
+                else self._known_title(found.name, found.start, found.end) or "unknown",
+                "anonymous": False, "description": None}
 
     def _subject_antecedent(self, kind: str, pos: int) -> dict[str, Any] | None:
         """For "they" or "it" with no name or speaker to refer to: the subject of the

@@ -25,6 +25,9 @@ def sents(text: str) -> list[str]:
     ("\u201cIt is over,\u201d he said. She left.", ["\u201cIt is over,\u201d he said.", "She left."]),
     ('"Stop!" he shouted. "Why?" she asked.', ['"Stop!" he shouted.', '"Why?" she asked.']),
     ("Mr. Smith met Mrs. Jones and Dr. Who.", ["Mr. Smith met Mrs. Jones and Dr. Who."]),
+    # plural titles (BASIL: "particularly Govs. Jeb Bush and Chris Christie")
+    ("He spared Govs. Jeb Bush and Chris Christie, Gens. Allen and Kelly and Drs. Lee and Wu.",
+     ["He spared Govs. Jeb Bush and Chris Christie, Gens. Allen and Kelly and Drs. Lee and Wu."]),
     ("The U.S. Army left. They fled to the U.S. The army followed.",
      ["The U.S. Army left.", "They fled to the U.S.", "The army followed."]),
     ("U.S. officials said so. It is 5 p.m. Sunday.",
