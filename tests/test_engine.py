@@ -97,7 +97,7 @@ def corpus_types():
 def test_corpus_speaker_types_equal_one_pass_on_any_engine(corpus_types):
     from framing.attribution import SpeakerTypes, extract_attributions
 
-    assert (len(corpus_types), len(corpus_types.votes)) == (167, 480)
+    assert (len(corpus_types), len(corpus_types.votes)) == (167, 474)
     head = SpeakerTypes().update(a for art in _articles(300) for a in extract_attributions(art.text))
     assert corpus_speaker_types(_articles(300), chunk_size=64).votes == head.votes
     assert len(head) == 50

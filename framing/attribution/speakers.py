@@ -181,6 +181,22 @@ class Mention:
 # one is no person that "he" or "she" refers to
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "van", "von", "der", "da", "di",
                              "du", "le", "la", "abu", "bint", "del", "dos", "das", "y"})
+# "the senator", "The Idaho congressman", "the former Pennsylvania senator": a role noun
+# after "the" and capitalised modifiers, and the titles that name a person in that role
+_ROLE_TITLES = {
+    "senator": ("sen", "senator"), "congressman": ("rep", "congressman", "representative"),
+    "congresswoman": ("rep", "congresswoman", "representative"),
+    "governor": ("gov", "governor"), "president": ("president",), "mayor": ("mayor",),
+    "judge": ("judge",), "justice": ("justice",), "speaker": ("speaker",)}
+_ROLE_DESCRIPTION = re.compile(
+    r"[Tt]he(?: (former)| (?:then|outgoing|new|freshman|junior|senior|veteran))?"
+    r"(?: [A-Z][\w.'\u2019-]*){0,3} (" + "|".join(_ROLE_TITLES) + ")")
+_TITLE_MODIFIERS = frozenset({"house", "senate", "state", "u.s.", "us", "republican",
+                              "democratic", "democrat", "gop", "independent", "supreme",
+                              "court", "federal", "district", "county", "city", "then"})
+_ROLE_TITLE_BEFORE = {
+    role: re.compile(r"(?<![\w.])(?i:" + "|".join(titles) + r")\.?[ \t]+(?:[A-Z]\.[ \t]+)?\Z")
+    for role, titles in _ROLE_TITLES.items()}
 # what may come before a sentence's first word: spaces and opening quotes or brackets; an
 # opening word ("But", "Meanwhile,"); the word classes that are no surname ("He", "With")
 _OPENERS = " \t\n\"'\u201c\u2018(["
@@ -1032,6 +1048,19 @@ class SpeakerResolver:
                 return info
             info.update(speaker=raw, source_type="unknown", anonymous=False)
             return info
+        described = _ROLE_DESCRIPTION.fullmatch(self.norm, start, end)
+        if described is not None:  # "the senator": the person given that title before
+            places = [w.lower() for w in self.norm[start:described.start(2)].split()[1:]
+                      if w.lower() in place_names()]  # "The Vermont senator"
+            prior = self._titled_antecedent(described.group(2), bool(described.group(1)),
+                                            start, places)
+            if prior is not None:
+                info.update({k: v for k, v in prior.items() if k not in (
+                    "speaker_start", "speaker_end", "speaker_text")})
+                info["antecedent_start"] = prior["speaker_start"]
+                info["antecedent_end"] = prior["speaker_end"]
+                self._remember(start, info)
+                return info
         words = self.norm[start:end].split()
         n_prefix, n_title, title_kind, title_gender = split_prefixed_title(words)
         name_words = words[n_prefix + n_title:]
@@ -1284,6 +1313,42 @@ class SpeakerResolver:
         if mention is None and kind in ("pl", "n"):
             return self._subject_antecedent(kind, pos)
         return None if mention is None else mention[1]
+
+    def _titled_antecedent(self, role: str, former: bool, pos: int, places: list[str]
+                           ) -> dict[str, Any] | None:
+        """The latest person before ``pos`` named with a title of ``role`` ("the senator"
+        after "Sen. Marco Rubio"; :data:`_ROLE_TITLES`), as speaker fields, else None. A
+        "former" role wants a "former" title and the reverse; a capitalised word before the
+        title must be a place or one of :data:`_TITLE_MODIFIERS` ("Ohio Gov.", "House
+        Speaker"; not "Vice President", "Lt. Gov.", "World Bank President"); and a place
+        there must be one of the description's ``places`` when it names any ("the Vermont
+        senator" is not "Ohio Sen. Sherrod Brown")."""
+        before, norm = _ROLE_TITLE_BEFORE[role], self.norm
+        for m in self.mentions_back(0, pos):
+            if m.end > pos or self._in_quote(m.start) or not m.is_person:
+                continue
+            title = before.search(norm, max(0, m.start - 30), m.start)
+            if title is None:
+                continue
+            words = norm[max(0, title.start() - 40):title.start()].split()[-2:]
+            named = [p for p in (" ".join(words).lower(), words[-1].lower() if words else "")
+                     if p in place_names()]
+            if places and named and named[0] not in places:
+                continue
+            if former != any(w.lower() in ("former", "ex-") for w in words):
+                continue
+            last = words[-1] if words else ""
+            if last in ("Lt.", "Vice") or last[:1].isupper() and not last.endswith(
+                    (".", ",", ":", ";", "\"", "\u201d")):
+                two = " ".join(words).lower()
+                if not (last.lower() in _TITLE_MODIFIERS or last.lower() in place_names()
+                        or two in place_names() or two in city_names()):
+                    continue
+            return {"speaker": m.name, "speaker_start": m.start, "speaker_end": m.end,
+                    "source_type": m.title_kind if m.title_kind not in (None, "other")
+                    else self._known_title(m.name, m.start, m.end) or "unknown",
+                    "anonymous": False, "description": None}
+        return None
 
     def _previous_subject(self, kind: str, pos: int) -> dict[str, Any] | None:
         """For "he" or "she" opening its sentence: the person who opens the sentence before,

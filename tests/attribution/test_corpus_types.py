@@ -98,7 +98,7 @@ def test_shipped_allsides_leads():
     assert len(filled) == 49
     counts = collections.Counter((a.speaker, a.source_type, a.extra["source_type_votes"])
                                  for a in filled)
-    assert counts[("Biden", "official", "102/102")] == 8
+    assert counts[("Biden", "official", "107/107")] == 8
     assert counts[("Anthony Fauci", "expert", "21/21")] == 10
 
 

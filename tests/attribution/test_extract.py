@@ -2170,3 +2170,27 @@ def test_a_pronoun_opening_its_sentence_is_the_subject_of_the_sentence_before(te
                                                                               expected):
     rows = [(a.speaker_text, a.speaker) for a in extract_attributions(text) if a.cue == cue]
     assert rows[-1] == expected
+
+
+@pytest.mark.parametrize("text, cue, expected", [
+    # BASIL: "the mayor", "the governor" had stayed descriptions
+    ("A bomb exploded in the Chelsea neighborhood, an explosion that Mayor Bill de Blasio "
+     "described as \u201can intentional act.\u201d\n\n\"We do not see a link to terrorism,\" the "
+     "mayor said.", "said", ("the mayor", "Bill de Blasio", "official")),
+    ("Gov. Mike Pence of Indiana, moving to quell the uproar, spoke on Sunday.\n\n\u201cI support "
+     "religious liberty, and I support this law,\u201d the governor said.", "said",
+     ("the governor", "Mike Pence", "official")),
+    # a vice president is not "the president"; "former" goes with "former"
+    ("President Trump met Vice President Mike Pence on Monday.\n\n\u201cWalls work,\u201d the "
+     "president said.", "said", ("the president", "Trump", "official")),
+    ("Former Texas Gov. Rick Perry announced his endorsement on Friday.\n\nThe former governor, "
+     "who dropped his own bid, said Cruz was ready.", "said",
+     ("The former governor", "Rick Perry", "political")),
+    # a place before the title must be the description's
+    ("Ohio Sen. Sherrod Brown spoke first.\n\nThe Vermont senator said the bill was dead.",
+     "said", ("The Vermont senator", "The Vermont senator", "political")),
+])
+def test_a_role_description_names_the_person_given_that_title(text, cue, expected):
+    rows = [(a.speaker_text, a.speaker, a.source_type) for a in extract_attributions(text)
+            if a.cue == cue]
+    assert rows[-1] == expected
