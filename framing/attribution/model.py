@@ -42,9 +42,11 @@ class Attribution:
         The speaker mention as written: a name, a description, or a pronoun.
     speaker : str or None
         The resolved speaker: titles stripped ("Mayor Helen Brandt" → "Helen
-        Brandt"), a pronoun or a surname replaced by the full name it refers to.
+        Brandt"), a pronoun, a surname or a role description ("the governor")
+        replaced by the full name it refers to.
     antecedent_start, antecedent_end : int or None
-        For a resolved pronoun or surname, the mention it was resolved to.
+        For a resolved pronoun, surname or role description, the mention it was
+        resolved to.
     description : str or None
         An appositive or descriptive phrase for the speaker ("a dentist").
     source_type : str
