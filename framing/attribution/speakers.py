@@ -191,6 +191,7 @@ _ROLE_TITLES = {
 _ROLE_DESCRIPTION = re.compile(
     r"[Tt]he(?: (former)| (?:then|outgoing|new|freshman|junior|senior|veteran))?"
     r"(?: [A-Z][\w.'\u2019-]*){0,3} (" + "|".join(_ROLE_TITLES) + ")")
+_ROLE_CANDIDATES = 25  # titled names tried for one description, the latest first
 _TITLE_MODIFIERS = frozenset({"house", "senate", "state", "u.s.", "us", "republican",
                               "democratic", "democrat", "gop", "independent", "supreme",
                               "court", "federal", "district", "county", "city", "then"})
@@ -964,6 +965,8 @@ class SpeakerResolver:
         # name mentions per stretch k of the text: sentence k and the blanks after it (the first
         # stretch also holds what precedes the first sentence), found on first use
         self._stretch_mentions: dict[int, list[Mention]] = {}
+        # role ("senator") -> the titled person mentions (_titled_mentions), found on first use
+        self._titled: dict[str, tuple[list[int], list[tuple[Mention, int]]]] = {}
 
     def _stretch(self, k: int) -> list[Mention]:
         got = self._stretch_mentions.get(k)
@@ -1322,19 +1325,16 @@ class SpeakerResolver:
         title must be a place or one of :data:`_TITLE_MODIFIERS` ("Ohio Gov.", "House
         Speaker"; not "Vice President", "Lt. Gov.", "World Bank President"); and a place
         there must be one of the description's ``places`` when it names any ("the Vermont
-        senator" is not "Ohio Sen. Sherrod Brown")."""
-        before, norm = _ROLE_TITLE_BEFORE[role], self.norm
-        for m in self.mentions_back(0, pos):
-            if m.end > pos or self._in_quote(m.start) or not m.is_person:
+        senator" is not "Ohio Sen. Sherrod Brown"). The text's titled names are found once
+        per role, and at most :data:`_ROLE_CANDIDATES` of them are tried, so that long texts
+        stay linear."""
+        starts, titled = self._titled_mentions(role)
+        norm = self.norm
+        i = bisect_left(starts, pos)
+        for m, title_start in reversed(titled[max(0, i - _ROLE_CANDIDATES):i]):
+            if m.end > pos:
                 continue
-            title = before.search(norm, max(0, m.start - 30), m.start)
-            if title is None:
-                continue
-            words = norm[max(0, title.start() - 40):title.start()].split()[-2:]
-            named = [p for p in (" ".join(words).lower(), words[-1].lower() if words else "")
-                     if p in place_names()]
-            if places and named and named[0] not in places:
-                continue
+            words = norm[max(0, title_start - 40):title_start].split()[-2:]
             if former != any(w.lower() in ("former", "ex-") for w in words):
                 continue
             last = words[-1] if words else ""
@@ -1344,11 +1344,32 @@ class SpeakerResolver:
                 if not (last.lower() in _TITLE_MODIFIERS or last.lower() in place_names()
                         or two in place_names() or two in city_names()):
                     continue
+            named = [p for p in (" ".join(words).lower(), last.lower()) if p in place_names()]
+            if places and named and named[0] not in places:
+                continue
             return {"speaker": m.name, "speaker_start": m.start, "speaker_end": m.end,
                     "source_type": m.title_kind if m.title_kind not in (None, "other")
                     else self._known_title(m.name, m.start, m.end) or "unknown",
                     "anonymous": False, "description": None}
         return None
+
+    def _titled_mentions(self, role: str) -> tuple[list[int], list[tuple[Mention, int]]]:
+        """The person mentions outside quotes that a title of ``role`` comes right before,
+        in text order, with where the title starts (and their starts, for bisection); found
+        once per text and role."""
+        got = self._titled.get(role)
+        if got is None:
+            before, norm = _ROLE_TITLE_BEFORE[role], self.norm
+            titled: list[tuple[Mention, int]] = []
+            for k in range(len(self._starts)):
+                for m in self._stretch(k):
+                    if self._in_quote(m.start) or not m.is_person:
+                        continue
+                    title = before.search(norm, max(0, m.start - 30), m.start)
+                    if title is not None:
+                        titled.append((m, title.start()))
+            got = self._titled[role] = ([m.start for m, _ in titled], titled)
+        return got
 
     def _previous_subject(self, kind: str, pos: int) -> dict[str, Any] | None:
         """For "he" or "she" opening its sentence: the person who opens the sentence before,

@@ -955,7 +955,10 @@ def test_long_and_pathological_inputs():
                  # sentence-wide anonymity scan, relative "who")
                  "Mr. Smith, who said, " * 5_000, "according to one U.S. official " * 3_000,
                  '"We will win," said Mr. Smith. ' * 5_000,
-                 "John Smith arrived. He said the plan was dead. " * 5_000]:
+                 "John Smith arrived. He said the plan was dead. " * 5_000,
+                 # every "the president" once read the whole text back for "President ..."
+                 "Vice President Tom Lee spoke. The president said the plan was dead. " * 3_000,
+                 "Sen. Ann Lee spoke. The senator said the plan was dead. " * 3_000]:
         for a in extract_attributions(text):
             assert text[a.content_start:a.content_end] == a.content
 
