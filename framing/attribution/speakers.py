@@ -195,6 +195,9 @@ _ROLE_CANDIDATES = 25  # titled names tried for one description, the latest firs
 _TITLE_MODIFIERS = frozenset({"house", "senate", "state", "u.s.", "us", "republican",
                               "democratic", "democrat", "gop", "independent", "supreme",
                               "court", "federal", "district", "county", "city", "then"})
+_ROLE_TITLE_AT = {
+    role: re.compile(r"(?<![\w.])(?i:" + "|".join(titles) + r")\.?[ \t]+(?=[A-Zaeb])")
+    for role, titles in _ROLE_TITLES.items()}
 _ROLE_TITLE_BEFORE = {
     role: re.compile(r"(?<![\w.])(?i:" + "|".join(titles) + r")\.?[ \t]+(?:[A-Z]\.[ \t]+)?\Z")
     for role, titles in _ROLE_TITLES.items()}
@@ -1361,7 +1364,10 @@ class SpeakerResolver:
         if got is None:
             before, norm = _ROLE_TITLE_BEFORE[role], self.norm
             titled: list[tuple[Mention, int]] = []
-            for k in range(len(self._starts)):
+            # only the stretches where such a title comes before a capitalised word
+            stretches = sorted({max(bisect_right(self._starts, t.end()) - 1, 0)
+                                for t in _ROLE_TITLE_AT[role].finditer(norm)})
+            for k in stretches:
                 for m in self._stretch(k):
                     if self._in_quote(m.start) or not m.is_person:
                         continue

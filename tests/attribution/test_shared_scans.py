@@ -3,8 +3,10 @@
 One Aho–Corasick scan of a text finds its cues, its title and role words and
 whether it holds an anonymity condition phrase (:func:`scan_text`), where three
 scans did; and the search for a name before a position starts where a name can
-start (:func:`_name_before`). Each is compared with the computation it replaces,
-on real articles and on generated text.
+start (:func:`_name_before`); the names given a title ("Sen.", "President") are
+read only from the stretches where such a title comes before a capitalised word
+(``SpeakerResolver._titled_mentions``). Each is compared with the computation it
+replaces, on real articles and on generated text.
 """
 
 from __future__ import annotations
@@ -137,3 +139,49 @@ def test_name_before_is_the_regex_search_on_generated_text(text, data):
                                   "el-Sisi said Abdel Fattah el-"])
 def test_name_before_examples(text):
     _check_name_before(text, _all_spans(text))
+
+
+def _plain_titled(resolver, role):
+    """Every person mention outside quotes with a title of ``role`` right before it, read from
+    every stretch of the text (what _titled_mentions finds from the title hits alone)."""
+    before = speakers._ROLE_TITLE_BEFORE[role]
+    out = []
+    for k in range(len(resolver._starts)):
+        for m in resolver._stretch(k):
+            if resolver._in_quote(m.start) or not m.is_person:
+                continue
+            title = before.search(resolver.norm, max(0, m.start - 30), m.start)
+            if title is not None:
+                out.append((m.start, m.end, m.name, title.start()))
+    return out
+
+
+_TITLED_PIECES = ["Sen. ", "Senator ", "sen ", "President ", "Vice ", "Gov. ", "Rep. ", "J. ",
+                  "John ", "Smith", " said", ". ", "\n\n", '"', "al-", "Mayor ", "the ", "Lee"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TITLED_PIECES), max_size=25).map("".join))
+@example('Sen. J. John Smith said. "Mayor Lee" said Gov. al-Smith.')
+def test_titled_mentions_are_those_of_every_stretch_on_generated_text(text):
+    seg = segment(text)
+    for role in speakers._ROLE_TITLES:
+        resolver = speakers.SpeakerResolver(text, seg.norm, seg)
+        starts, titled = resolver._titled_mentions(role)
+        fast = [(m.start, m.end, m.name, t) for m, t in titled]
+        assert fast == _plain_titled(speakers.SpeakerResolver(text, seg.norm, seg), role)
+        assert starts == [m.start for m, _ in titled]
+
+
+def test_titled_mentions_are_those_of_every_stretch_on_real_text(seed_text, shared_data):
+    # the titled names are looked for only in the stretches where a title comes before a
+    # capitalised word: the same names as reading every stretch
+    found = 0
+    for text in [seed_text, *_basil(shared_data, 80)]:
+        seg = segment(text)
+        for role in speakers._ROLE_TITLES:
+            fast = [(m.start, m.end, m.name, t) for m, t in speakers.SpeakerResolver(
+                text, seg.norm, seg)._titled_mentions(role)[1]]
+            assert fast == _plain_titled(speakers.SpeakerResolver(text, seg.norm, seg), role)
+            found += len(fast)
+    assert found > 200
