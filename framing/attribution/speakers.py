@@ -176,6 +176,8 @@ class Mention:
 
 # a preposition of place right before a name: "in Boca Raton", "in Latin America" name no
 # person ("he" said is not them; not "at": "swipes at Marco Rubio")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout)[ \t]+$")
+
 # lower-case words inside names ("Abu Bakr al-Baghdadi", "Ursula von der Leyen"); another
 # lower-case word makes a description ("The movie", "One California delegate"), and an untyped
 # one is no person that "he" or "she" refers to
@@ -207,7 +209,12 @@ _OPENERS = " \t\n\"'\u201c\u2018(["
 _OPENER_WORD = re.compile(r"([A-Z][a-z]+),?[ \t]+")
 _FUNCTION_CLASSES = ("determiner", "preposition", "opener", "subordinator", "conjunction",
                      "pronoun_m", "pronoun_f", "pronoun_1", "pronoun_n", "pronoun_pl", "time")
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout)[ \t]+$")
+
+
+def _function_word(word: str) -> bool:
+    """``word`` is of a word class that is no surname (:data:`_FUNCTION_CLASSES`)."""
+    classes, low = word_classes(), word.lower()
+    return any(low in classes[c] for c in _FUNCTION_CLASSES)
 
 
 @cache
@@ -1043,14 +1050,9 @@ class SpeakerResolver:
         if low in _PRONOUNS:
             prior = self._antecedent(low, start)
             if prior is not None:
-                info.update({k: v for k, v in prior.items() if k not in (
-                    "speaker_start", "speaker_end", "speaker_text")})
-                info["antecedent_start"] = prior["speaker_start"]
-                info["antecedent_end"] = prior["speaker_end"]
-                info["speaker_text"] = raw
+                self._refer(info, prior, start)
                 if _PRONOUNS[low] in ("m", "f"):  # "she" said it: later "he" is someone else
                     info["_gender"] = _PRONOUNS[low]
-                self._remember(start, info)
                 return info
             info.update(speaker=raw, source_type="unknown", anonymous=False)
             return info
@@ -1061,11 +1063,7 @@ class SpeakerResolver:
             prior = self._titled_antecedent(described.group(2), bool(described.group(1)),
                                             start, places)
             if prior is not None:
-                info.update({k: v for k, v in prior.items() if k not in (
-                    "speaker_start", "speaker_end", "speaker_text")})
-                info["antecedent_start"] = prior["speaker_start"]
-                info["antecedent_end"] = prior["speaker_end"]
-                self._remember(start, info)
+                self._refer(info, prior, start)
                 return info
         words = self.norm[start:end].split()
         n_prefix, n_title, title_kind, title_gender = split_prefixed_title(words)
@@ -1148,6 +1146,16 @@ class SpeakerResolver:
         info["source_type"], info["anonymous"] = stype, anonymous
         self._remember(start, info)
         return info
+
+    def _refer(self, info: dict[str, Any], prior: dict[str, Any], start: int) -> None:
+        """Fill ``info`` (a pronoun or a role description at ``start``, kept as written) with
+        the speaker fields of ``prior``, what it refers to, whose span becomes the antecedent;
+        and remember it as a speaker."""
+        info.update({k: v for k, v in prior.items() if k not in (
+            "speaker_start", "speaker_end", "speaker_text")})
+        info["antecedent_start"] = prior["speaker_start"]
+        info["antecedent_end"] = prior["speaker_end"]
+        self._remember(start, info)
 
     def typed(self, speaker: str) -> str | None:
         """The source type last given to ``speaker`` in this text (None if none)."""
@@ -1320,6 +1328,14 @@ class SpeakerResolver:
             return self._subject_antecedent(kind, pos)
         return None if mention is None else mention[1]
 
+    def _person_fields(self, m: Mention) -> dict[str, Any]:
+        """The speaker fields of a person's name mention that a pronoun or a role
+        description refers to, typed by the mention's title or by the article."""
+        return {"speaker": m.name, "speaker_start": m.start, "speaker_end": m.end,
+                "source_type": m.title_kind if m.title_kind not in (None, "other")
+                else self._known_title(m.name, m.start, m.end) or "unknown",
+                "anonymous": False, "description": None}
+
     def _titled_antecedent(self, role: str, former: bool, pos: int, places: list[str]
                            ) -> dict[str, Any] | None:
         """The latest person before ``pos`` named with a title of ``role`` ("the senator"
@@ -1350,10 +1366,7 @@ class SpeakerResolver:
             named = [p for p in (" ".join(words).lower(), last.lower()) if p in place_names()]
             if places and named and named[0] not in places:
                 continue
-            return {"speaker": m.name, "speaker_start": m.start, "speaker_end": m.end,
-                    "source_type": m.title_kind if m.title_kind not in (None, "other")
-                    else self._known_title(m.name, m.start, m.end) or "unknown",
-                    "anonymous": False, "description": None}
+            return self._person_fields(m)
         return None
 
     def _titled_mentions(self, role: str) -> tuple[list[int], list[tuple[Mention, int]]]:
@@ -1386,12 +1399,12 @@ class SpeakerResolver:
         k = bisect_right(self._starts, pos) - 1
         if k < 1 or self.norm[self._starts[k]:pos].strip(_OPENERS):
             return None  # not the first word of its sentence
-        norm, words_of = self.norm, word_classes()
+        norm = self.norm
         q, end = self._starts[k - 1], self._ends[k - 1]
         while q < end and norm[q] in _OPENERS:
             q += 1
         lead = _OPENER_WORD.match(norm, q, end)
-        if lead is not None and lead.group(1).lower() in words_of["opener"]:
+        if lead is not None and lead.group(1).lower() in word_classes()["opener"]:
             q = lead.end()  # "But Mrs. Clinton will face"
         m = _NAME_RE.match(norm, q, end)
         if m is None or self._in_quote(q):
@@ -1402,7 +1415,7 @@ class SpeakerResolver:
             name = info.get("speaker") or ""
             if not name or not self._fits(kind, info):
                 return None
-            if " " in name or not any(name.lower() in words_of[c] for c in _FUNCTION_CLASSES):
+            if " " in name or not _function_word(name):
                 return dict(info)  # (not a lone "He" or "With" the rules took for a name)
         found: Mention | None = None
         for x in self._stretch(k - 1):
@@ -1412,15 +1425,11 @@ class SpeakerResolver:
                 found = x  # "Sen. Marco Rubio said"
                 break
         words = m.group().split()
-        if found is None and len(words) == 1 and not any(
-                words[0].lower() in words_of[c] for c in _FUNCTION_CLASSES):
+        if found is None and len(words) == 1 and not _function_word(words[0]):
             found = self._full_name(words[0], q, kind)  # "Rubio" after "Marco Rubio"
         if found is None or not found.is_person or found.gender not in (kind, "-"):
             return None
-        return {"speaker": found.name, "speaker_start": found.start, "speaker_end": found.end,
-                "source_type": found.title_kind if found.title_kind not in (None, "other")
-                else self._known_title(found.name, found.start, found.end) or "unknown",
-                "anonymous": False, "description": None}
+        return self._person_fields(found)
 
     def _subject_antecedent(self, kind: str, pos: int) -> dict[str, Any] | None:
         """For "they" or "it" with no name or speaker to refer to: the subject of the
@@ -1488,11 +1497,7 @@ class SpeakerResolver:
             if m.end > pos or self._in_quote(m.start):
                 continue
             if kind in ("m", "f") and m.is_person and m.gender in (kind, "-"):
-                return m.start, {
-                    "speaker": m.name, "speaker_start": m.start, "speaker_end": m.end,
-                    "source_type": m.title_kind if m.title_kind not in (None, "other")
-                    else self._known_title(m.name, m.start, m.end) or "unknown",
-                    "anonymous": False, "description": None}
+                return m.start, self._person_fields(m)
             if kind in ("n", "pl") and not m.is_person and (
                     head_type(" ".join(m.name.split()[-2:])) in (
                         "organisation", "media", "official", "document")
@@ -1524,7 +1529,6 @@ class SpeakerResolver:
                     head.endswith(("s", "men")) and not head.endswith(("ss", "news"))
                     or head in ("people", "police")))
         person = info.get("_gender", "-") in ("m", "f")  # a given name or a gendered title
-        typed = info.get("source_type", "unknown") != "unknown"
         if kind == "pl":
             return plural or info.get("source_type") in ("organisation", "official",
                                                          "media") and not person
@@ -1540,7 +1544,8 @@ class SpeakerResolver:
             # (not "the Department said ... he")
             return info.get("_gender", "-") in (kind, "-") and name[:1].isupper() and (
                 _bare_name(name).lower() not in place_names()) and (  # "Israel said ... he"
-                person or typed and len(name.split()) <= 6 or not any(
+                person or info.get("source_type", "unknown") != "unknown"
+                and len(name.split()) <= 6 or not any(
                     w[:1].islower() and w.split("-")[0] not in _NAME_PARTICLES
                     for w in name.split()))  # (not "My father died 22 years ago of ...")
         return False
