@@ -67,6 +67,21 @@ from .words import (
 _NAMING = re.compile(r"(?:so-called|so called|dubbed|nicknamed|known as|titled|entitled|named|"
                      r"the term|the word|the words|the phrase|the slogan|the hashtag|called)"
                      r"\s*[,:]?\s*$", re.IGNORECASE)
+_NAMING_LONGEST = 11  # "the hashtag"
+_NAMING_LAST = "dsmeng"  # the last letters of _NAMING's words ("named", "known as", ...)
+
+
+def _naming_before(before: str) -> bool:
+    """``_NAMING.search(before)``, searched only where a match can start: the naming word
+    ends where the blanks and the one comma or colon that may follow it are stripped."""
+    s = before.rstrip()
+    if s.endswith((",", ":")):
+        s = s[:-1].rstrip()
+    if not s or (s[-1].isascii() and s[-1].lower() not in _NAMING_LAST):
+        return False
+    return _NAMING.search(before, max(0, len(s) - _NAMING_LONGEST - 4)) is not None
+
+
 # Between a cue and a direct quote: punctuation, an addressee, a time or place phrase.
 _DIRECT_GAP = re.compile(
     r"^\s*(?:(?:to\s+)?(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w.'\-]+(?:\s+[\w.'\-]+){0,3}"
@@ -83,9 +98,44 @@ _TIME_PHRASE = re.compile(
     r"|\s*(?:in|on|"
     r"at)\s+(?:[A-Z][\w.'-]*\s*){1,3}(?=[,.]|\s+that\b)|\s*(?:again|also|later|repeatedly|"
     r"publicly|privately|recently|previously|once|flatly|bluntly)\b", re.IGNORECASE)
+# the first words of the _TIME_PHRASE alternatives: a run of ASCII letters after the blanks
+# must be one of them for a match (tested against the pattern)
+_TIME_PHRASE_FIRST = frozenset(
+    "on last this early late earlier later monday tuesday wednesday thursday friday saturday "
+    "sunday today yesterday tonight week month year morning afternoon evening night weekend in "
+    "at again also repeatedly publicly privately recently previously once flatly bluntly".split())
+
+
+def _may_open_time_phrase(norm: str, pos: int, hi: int) -> bool:
+    """False when ``_TIME_PHRASE.match(norm, pos, hi)`` cannot match: the run of ASCII
+    letters after the blanks at ``pos`` is no first word of the pattern. A character outside
+    ASCII there leaves it to the pattern (case folding: "\u212a" matches "k")."""
+    while pos < hi and norm[pos].isspace():
+        pos += 1
+    end = pos
+    while end < hi and ("a" <= norm[end] <= "z" or "A" <= norm[end] <= "Z"):
+        end += 1
+    if end < hi and not norm[end].isascii():
+        return True
+    return end > pos and norm[pos:end].lower() in _TIME_PHRASE_FIRST
+
+
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*", re.UNICODE)
 _CLAUSE_BREAK = ";:\u2014()[]\""
-_CLAUSE_BREAK_RE = re.compile("[" + re.escape(_CLAUSE_BREAK) + "]")
+
+
+def _positions_of(text: str, chars: str) -> list[int]:
+    """The sorted offsets of every occurrence of one of ``chars`` in ``text`` (found with
+    str.find, without a match object per occurrence)."""
+    out: list[int] = []
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            out.append(i)
+            i = text.find(ch, i + 1)
+    out.sort()
+    return out
+
 _QUOTE_CHARS = "\"'"
 # Patterns the rules below use (compiled once).
 
@@ -356,7 +406,8 @@ _IRREGULAR_PARTICIPLES = frozenset({"seen", "written", "given", "taken", "shown"
 
 def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
     norm, w = doc.norm, doc.words
-    m = _PAREN_TAIL.search(norm, max(lo, hi - 40), hi)
+    m = _PAREN_TAIL.search(norm, max(lo, hi - 40), hi) if norm.find(
+        ")", max(lo, hi - 40), hi) >= 0 else None
     if m is not None:  # "Rep. Trey Gowdy (R-S.C.) said"
         hi = m.start()
     lo = max(lo, hi - 200)  # a speaker is a dozen words at most
@@ -1149,8 +1200,11 @@ _DETERMINERS_BEFORE_NAME = frozenset({"the", "a", "an", "this", "that", "its", "
 
 def _skip_fillers(doc: _Doc, pos: int, hi: int) -> int:
     """Skip time phrases and adverbs right after a cue ("reported Tuesday that")."""
+    norm = doc.norm
     while True:
-        m = _TIME_PHRASE.match(doc.norm, pos, hi)
+        if not _may_open_time_phrase(norm, pos, hi):
+            return pos
+        m = _TIME_PHRASE.match(norm, pos, hi)
         if m is None or m.end() == pos:
             return pos
         pos = m.end()
@@ -1365,7 +1419,7 @@ def _clause_lo(doc: _Doc, ss: int, pos: int) -> int:
     lo = max(ss, pos - 300)
     breaks = doc.clause_breaks
     if breaks is None:  # positions of the clause-breaking characters, found once per text
-        breaks = doc.clause_breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(norm)]
+        breaks = doc.clause_breaks = _positions_of(norm, _CLAUSE_BREAK)
     k = bisect_left(breaks, pos) - 1  # the last break before pos
     return breaks[k] + 1 if k >= 0 and breaks[k] >= lo else lo
 
@@ -1441,8 +1495,9 @@ _ACCORDING_NP = re.compile(
     r"\s+([\w'\u2019&-]+(?:\s+[\w'\u2019&-]+(?:\.[\w]+)*(?:\.(?=\s+[a-z]))?){0,11}?)"
     r"\s*(?=[,.;:!?]|$)")  # "one U.S. official": an abbreviation's period before a word
 # A period that ends a title or an initial, not a sentence ("Mr. Clarke said")
-_ABBREV_PERIOD = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Lt|Gen|Col|Sgt|Jr|Sr|St|Rev|Adm|"
-                            r"Maj|Capt|Prof|Gov)\.")
+# (every alternative starts with a capital: the look-ahead fails fast elsewhere)
+_ABBREV_PERIOD = re.compile(r"(?=[A-Z])\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Lt|Gen|Col|Sgt|Jr|Sr|"
+                            r"St|Rev|Adm|Maj|Capt|Prof|Gov)\.")
 _PAREN_TAIL = re.compile(r"\s*\([^()]{1,25}\)\s*,?\s*$")
 _AFTER_QUOTE = re.compile(r"\s*[,\u2014-]?\s*")
 # "quoted Mahmoud Al Taie, a dentist, saying" / "cited one of its reporters as seeing"
@@ -1494,7 +1549,8 @@ def _attribute_after(doc: _Doc, q: Quote, used: set[int]) -> tuple[Cue, _Speaker
         if cue.form.endswith("ing") or cue.lemma == "according to":
             return None  # '"...," adding that ...' starts a new attribution
         between = doc.norm[pos:cue.start]
-        if any(c in _ABBREV_PERIOD.sub("", between) for c in ".;:\"!?"):
+        if any(c in between for c in ";:\"!?") or ("." in between and "." in _ABBREV_PERIOD.sub(
+                "", between)):
             return None
         n_between = len(between.split())
         sp = _np_before(doc, pos, cue.start) if between.strip() else None
@@ -1599,7 +1655,7 @@ def _quote_drafts(doc: _Doc, used: set[int]) -> list[_Draft]:
                     consumed.add(gi + 1)
             drafts.append(draft)
             continue
-        if _NAMING.search(before_open):
+        if _naming_before(before_open):
             continue
         # 2. cue before the quote, same sentence
         found2 = _attribute_before(doc, first, used)

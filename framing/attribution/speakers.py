@@ -60,12 +60,16 @@ from .words import (
 _TITLE_ABBREVIATIONS = "|".join(sorted(
     {t[:1].upper() + t[1:] for t in person_titles() if " " not in t and len(t) <= 4}
     | {"Jr", "Sr", "St"}, key=len, reverse=True))
+_NAME_PREFIX = "(?:al|el|ad|as|ash|an|bin|abu)-"  # "al-Maliki"
 _NAME_TOKEN = (rf"(?:(?:{_TITLE_ABBREVIATIONS})\.(?=[ \t]+[A-Z])|"
-               r"(?:(?:al|el|ad|as|ash|an|bin|abu)-)?[A-Z](?:[\w'\u2019-]+|\.))")
+               rf"(?:{_NAME_PREFIX})?[A-Z](?:[\w'\u2019-]+|\.))")
+# where a name token can start (every title abbreviation is capitalised): checked before the
+# look-behind, as most positions fail it
+_NAME_START = rf"(?=[A-Z]|{_NAME_PREFIX})"
 # "(R-S.C.)", ", D-Calif.," right after a name: a member of a party
 _PARTY_AFTER = re.compile(r"\s*[(,]\s*(?:[RDI]|Rep|Dem|Ind)\s*[-\u2013,]\s*[A-Z]")
-_NAME_RE = re.compile(rf"(?<![A-Z]\.)(?=[A-Zaeb]){_NAME_TOKEN}(?:[ \t]+(?:(?:al|el|bin|ibn|de|van|von|der|da|di|du|le|"
-                      rf"la|abu|bint)[ \t]+)?{_NAME_TOKEN})*")
+_NAME_RE = re.compile(rf"{_NAME_START}(?<![A-Z]\.){_NAME_TOKEN}(?:[ \t]+(?:(?:al|el|bin|ibn|de|van|"
+                      rf"von|der|da|di|du|le|la|abu|bint)[ \t]+)?{_NAME_START}{_NAME_TOKEN})*")
 _NAME_BEFORE = re.compile(rf"(?:(?=[A-Zaeb]){_NAME_TOKEN}[ \t]+)+$")
 # the start of a sentence's subject: an opener, a determiner and up to three capitalised
 # words; SpeakerResolver._subject_antecedent reads the head noun and the verb after it

@@ -32,8 +32,10 @@ _INITIALISM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _PARA_TERMINAL = frozenset(".!?:;\"')]\u2026")
 # Tokens: words (with inner hyphens/apostrophes/periods: U.S, don't, al-Maliki),
 # numbers (1,800.5; 10:30), or any other single non-space character.
-TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)+|[^\W_]+(?:[-'.\u2019][^\W_]+)*|\S")
-WORD_RE = re.compile(r"\d+(?:[.,:]\d+)+|[^\W_]+(?:[-'.\u2019][^\W_]+)*")
+# (Possessive repeats: nothing follows them, so they match what greedy ones would, without
+# keeping backtracking points.)
+TOKEN_RE = re.compile(r"\d++(?:[.,:]\d++)++|[^\W_]++(?:[-'.\u2019][^\W_]++)*+|\S")
+WORD_RE = re.compile(r"\d++(?:[.,:]\d++)++|[^\W_]++(?:[-'.\u2019][^\W_]++)*+")
 # A heading or byline has fewer words than this; a longer paragraph with no final
 # punctuation is a paragraph broken mid-sentence (PDF or web extraction damage).
 _MIN_BROKEN_WORDS = 15
