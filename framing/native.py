@@ -24,15 +24,20 @@ import warnings
 from importlib import resources
 from importlib.machinery import ModuleSpec
 from pathlib import Path
+from types import ModuleType
 
-__all__ = ["build_info", "check", "compiled_modules", "describe", "pure_python_requested"]
+__all__ = ["build_info", "c_extension", "check", "compiled_modules", "describe",
+           "pure_python_requested"]
 
 BUILD_INFO = "native_build.json"  # written by setup.py next to the package
 # the modules setup.py compiles (kept in step with its NATIVE_MODULES by a test)
 _DEFAULT_MODULES = (
     "framing.attribution.quotes", "framing.attribution.rules", "framing.attribution.speakers",
-    "framing.attribution.words", "framing.features.vader_rules",
+    "framing.attribution.words", "framing.features.vader_rules", "framing.text._split",
 )
+# the C extensions written for framing (setup.py's C_MODULES), each with a Python equivalent
+# that runs where it is not built or FRAMING_PURE_PYTHON=1 asks for the sources
+_C_MODULES = ("framing.attribution._ctokens",)
 
 
 def build_info() -> dict:
@@ -58,6 +63,27 @@ def compiled_modules() -> dict[str, bool]:
             for name in sorted(names)}
 
 
+def c_extension(name: str) -> ModuleType | None:
+    """The C extension ``name`` (one of setup.py's ``C_MODULES``), or None when it is not built
+    or ``FRAMING_PURE_PYTHON`` asks for the sources: its caller then runs the Python
+    equivalent.
+
+    Examples
+    --------
+    >>> ext = c_extension("framing.attribution._ctokens")
+    >>> ext is None or ext.token_spans("U.S. troops", 0, 11) == [(0, 3), (3, 4), (5, 11)]
+    True
+    """
+    if name not in _C_MODULES:
+        raise ValueError(f"unknown C extension {name!r}; known: {', '.join(_C_MODULES)}")
+    if pure_python_requested():
+        return None
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
 def describe() -> str:
     """One line for benchmark reports: which modules run compiled.
 
@@ -70,7 +96,9 @@ def describe() -> str:
     compiled = [name.rpartition(".")[2] for name, c in modules.items() if c]
     if not compiled:
         return "pure Python"
-    return f"compiled (mypyc): {', '.join(compiled)} of {len(modules)} modules"
+    c_ext = [name.rpartition(".")[2] for name in _C_MODULES if c_extension(name) is not None]
+    return (f"compiled (mypyc): {', '.join(compiled)} of {len(modules)} modules"
+            + (f"; C: {', '.join(c_ext)}" if c_ext else ""))
 
 
 def check() -> list[str]:
@@ -78,12 +106,21 @@ def check() -> list[str]:
     ``RuntimeWarning`` naming them (rebuild with ``pip install -e .``, or reinstall with
     ``FRAMING_PURE_PYTHON=1`` to run the sources)."""
     stale = []
-    for name, digest in sorted((build_info().get("modules") or {}).items()):
+    info = build_info()
+    for name, digest in sorted((info.get("modules") or {}).items()):
         module = importlib.import_module(name)
         compiled = Path(str(module.__file__))
         if compiled.suffix == ".py":
             continue  # runs from its source: nothing can be stale
         source = compiled.with_name(compiled.name.split(".")[0] + ".py")
+        if source.exists() and hashlib.sha256(source.read_bytes()).hexdigest() != digest:
+            stale.append(name)
+    for name, digest in sorted((info.get("c_modules") or {}).items()):
+        module = c_extension(name)
+        if module is None:
+            continue
+        compiled = Path(str(module.__file__))
+        source = compiled.with_name(compiled.name.split(".")[0] + ".c")
         if source.exists() and hashlib.sha256(source.read_bytes()).hexdigest() != digest:
             stale.append(name)
     if stale:

@@ -47,17 +47,27 @@ def test_setup_compiles_the_modules_native_knows(repo_root):
     paths = ast.literal_eval(listed)
     assert sorted(p[:-3].replace("/", ".") for p in paths) == sorted(native._DEFAULT_MODULES)
     assert sorted(native.compiled_modules()) == sorted(native._DEFAULT_MODULES)
+    c_listed = next(node.value for node in tree.body if isinstance(node, ast.Assign)
+                    and getattr(node.targets[0], "id", "") == "C_MODULES")
+    c_modules = ast.literal_eval(c_listed)
+    assert sorted(c_modules) == sorted(native._C_MODULES)
+    assert all((repo_root / path).is_file() for path in c_modules.values())
     # the public entry points stay Python (compiled functions lose their docstrings)
     assert extract_attributions.__doc__ and "framing.attribution.extract" not in paths
 
 
 def test_compiled_where_the_build_could(repo_root):
     compiled = native.compiled_modules()
+    c_built = {name: native.c_extension(name) is not None for name in native._C_MODULES}
     if os.environ.get("FRAMING_EXPECT_COMPILED") == "1":  # set by .ci/run: CI tests compiled
         assert all(compiled.values()), compiled
         assert set(native.build_info()["modules"]) == set(compiled)
+        assert all(c_built.values()), c_built
+        assert set(native.build_info()["c_modules"]) == set(c_built)
+        assert native.describe().endswith("; C: _ctokens")
     if native.pure_python_requested():
         assert not any(compiled.values())
+        assert not any(c_built.values())  # the Python equivalents run
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert native.check() == []  # every compiled module is as new as its source
@@ -88,6 +98,22 @@ def test_doctests_of_compiled_modules_run_on_their_sources(repo_root):
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-3000:]
     assert " passed" in done.stdout
+
+
+def test_c_extension_knows_only_the_listed_modules():
+    with pytest.raises(ValueError, match="unknown C extension"):
+        native.c_extension("framing.attribution.rules")
+
+
+def test_check_names_c_extensions_older_than_their_sources(monkeypatch):
+    built = sorted(n for n in native._C_MODULES if native.c_extension(n) is not None)
+    monkeypatch.setattr(native, "build_info",
+                        lambda: {"c_modules": dict.fromkeys(native._C_MODULES, "0" * 64)})
+    if built:
+        with pytest.warns(RuntimeWarning, match="older than their sources: framing.attrib"):
+            assert native.check() == built
+    else:
+        assert native.check() == []
 
 
 def test_check_names_compiled_modules_older_than_their_sources(monkeypatch):

@@ -35,10 +35,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
+from ..native import c_extension
 from ..text import TOKEN_RE, Segmentation
 from .cues import ATTITUDE_CATEGORIES as _ATTITUDE_CATEGORIES
 from .cues import Cue, cue_lexicon, lower_same_length
@@ -365,8 +366,21 @@ class _Doc:
 # Noun phrases (speakers) without a parser
 
 
-def _tokens(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
+def _regex_token_spans(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [m.span() for m in TOKEN_RE.finditer(norm, lo, hi)]
+
+
+# the C tokeniser (framing/attribution/_ctokens.c) gives the regex's spans without a match
+# object per token, where it is built
+_ctokens = c_extension("framing.attribution._ctokens")
+_token_spans: Callable[[str, int, int], list[tuple[int, int]]] = (
+    _regex_token_spans if _ctokens is None else _ctokens.token_spans)
+
+
+def _tokens(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The ``(start, end)`` spans of the tokens (:data:`framing.text.segment.TOKEN_RE`) of
+    ``norm[lo:hi]``."""
+    return _token_spans(norm, lo, hi)
 
 
 def _is_cap(tok: str) -> bool:

@@ -698,6 +698,31 @@ _NAME_AFTER_TITLE = re.compile(r"\.?((?:[ \t]+(?=[A-Zaeb])" + _NAME_TOKEN + r")+
 
 
 _PARTY_LABEL = re.compile(r"[(,][ \t]*(?:[RDI]|Rep|Dem|Ind)[ \t]*[-\u2013,][ \t]*[A-Z]")
+# the same label after each of its two opening characters: a pattern that starts with a literal
+# is searched for far faster than one that starts with a class (see _party_labels)
+_PARTY_LABEL_AFTER = tuple(
+    re.compile(re.escape(c) + r"[ \t]*(?:[RDI]|Rep|Dem|Ind)[ \t]*[-\u2013,][ \t]*[A-Z]")
+    for c in "(,")
+
+
+def _party_labels(norm: str) -> list[tuple[int, int]]:
+    """The spans of ``_PARTY_LABEL.finditer(norm)``: at each step the first match of the two
+    one-character patterns at or after the end of the last label (the two cannot start at
+    the same place, so the earlier is the class pattern's match)."""
+    out: list[tuple[int, int]] = []
+    paren, comma = _PARTY_LABEL_AFTER
+    a = paren.search(norm)
+    b = comma.search(norm)
+    while a is not None or b is not None:
+        m = a if b is None or (a is not None and a.start() < b.start()) else b
+        assert m is not None
+        out.append(m.span())
+        pos = m.end()
+        if a is not None and a.start() < pos:
+            a = paren.search(norm, pos)
+        if b is not None and b.start() < pos:
+            b = comma.search(norm, pos)
+    return out
 # after a lower-case role noun: the capitalised name ("campaign aide Robert Gibbs")
 _NAME_AFTER_ROLE = re.compile(r"[ \t]+((?=[A-Zaeb])" + _NAME_TOKEN + r"(?:[ \t]+(?=[A-Zaeb])"
                               + _NAME_TOKEN + r")*)")
@@ -838,11 +863,11 @@ def _name_roles(norm: str, low: str, hits: Sequence[RoleHit]
             k = max((i + 1 for i, w in enumerate(mods) if w in closed), default=0)
             kind = head_type(" ".join(mods[k:] + [low[start:end + 1]])) or kind
             register(words, kind, m.end())
-    for m in _PARTY_LABEL.finditer(norm):  # rare: look back for the name only at a label
-        name = _NAME_BEFORE.search(norm[max(0, m.start() - 60):m.start()].rstrip() + " ")
+    for label_start, _ in _party_labels(norm):  # rare: look back for the name only at a label
+        name = _NAME_BEFORE.search(norm[max(0, label_start - 60):label_start].rstrip() + " ")
         words = name.group().split() if name else []
         if len(words) >= 2:
-            register(words, "political", m.start())
+            register(words, "political", label_start)
     for words, end in _called_candidates(norm, low, candidacy):
         register(words, "political", end)
     return roles, evidence

@@ -12,11 +12,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
 from ..lexicons import read_table
+
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, eq=False)
@@ -24,21 +26,22 @@ class WordClasses:
     """Closed word classes, all lower case, plus the unions the rules use."""
 
     kinds: dict[str, frozenset[str]]
+    # the unions asked for so far, by their kinds (the rules ask for a few, thousands of times)
+    _unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False)
 
     def __getitem__(self, kind: str) -> frozenset[str]:
-        return self.kinds.get(kind, frozenset())
+        got = self.kinds.get(kind)
+        return _NO_WORDS if got is None else got
 
     def union(self, *kinds: str) -> frozenset[str]:
         """Words of any of ``kinds`` (cached per combination)."""
-        return _union(self, kinds)
-
-
-@cache
-def _union(classes: WordClasses, kinds: tuple[str, ...]) -> frozenset[str]:
-    out: set[str] = set()
-    for k in kinds:
-        out |= classes[k]
-    return frozenset(out)
+        got = self._unions.get(kinds)
+        if got is None:
+            out: set[str] = set()
+            for k in kinds:
+                out |= self[k]
+            got = self._unions[kinds] = frozenset(out)
+        return got
 
 
 @cache

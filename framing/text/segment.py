@@ -1,7 +1,8 @@
 """Paragraph, sentence and token segmentation with character offsets into the raw text.
 
 The splitter is rule-based and offline: a handful of precompiled regular
-expressions and an abbreviation table shipped in ``framing/data``. It runs on
+expressions (in :mod:`framing.text._split`, which the build compiles) and an abbreviation
+table shipped in ``framing/data``. It runs on
 the typography-normalised text (same length as the raw text), so curly quotes,
 guillemets and primes behave like straight marks and every offset is valid in
 the raw text. NLTK's Punkt splitter was measured at 2.9 ms for the 1,400-word
@@ -18,27 +19,15 @@ from importlib import resources
 
 import numpy as np
 
+from . import _split
 from .typography import normalize_typography
 
-# Sentence-final punctuation, with the closing quotes/brackets that belong to it,
-# followed by whitespace. Runs on normalised text, so only straight quotes appear.
-_TERMINATOR = re.compile(r"[.!?\u2026]+[\"')\]]*(?=\s)")
-_FINAL_CHARS = ".!?\u2026"
-# What follows a candidate boundary: whitespace, optional openers, first character.
-_NEXT = re.compile(r"\s+([\"'(\[]*)(\S)")
-_NEXT_WORD = re.compile(r"[^\W\d_]+")
-_INITIALISM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
-# Paragraph-final characters after which a paragraph is complete.
-_PARA_TERMINAL = frozenset(".!?:;\"')]\u2026")
 # Tokens: words (with inner hyphens/apostrophes/periods: U.S, don't, al-Maliki),
 # numbers (1,800.5; 10:30), or any other single non-space character.
 # (Possessive repeats: nothing follows them, so they match what greedy ones would, without
 # keeping backtracking points.)
 TOKEN_RE = re.compile(r"\d++(?:[.,:]\d++)++|[^\W_]++(?:[-'.\u2019][^\W_]++)*+|\S")
 WORD_RE = re.compile(r"\d++(?:[.,:]\d++)++|[^\W_]++(?:[-'.\u2019][^\W_]++)*+")
-# A heading or byline has fewer words than this; a longer paragraph with no final
-# punctuation is a paragraph broken mid-sentence (PDF or web extraction damage).
-_MIN_BROKEN_WORDS = 15
 
 
 @cache
@@ -77,61 +66,7 @@ def paragraph_spans(text: str, *, _norm: str | None = None) -> list[tuple[int, i
     [(0, 5), (7, 25), (29, 34)]
     """
     norm = normalize_typography(text) if _norm is None else _norm
-    # Walk the lines with str.find (C speed) rather than a regex over every character.
-    # A blank line or a Unicode paragraph separator (U+2029) ends a block.
-    blocks: list[tuple[int, int]] = []
-    block_start = -1
-    pos, n = 0, len(norm)
-    has_ps = "\u2029" in norm
-    while pos <= n:
-        nl = norm.find("\n", pos)
-        if has_ps:
-            ps = norm.find("\u2029", pos)
-            if ps != -1 and (nl == -1 or ps < nl):
-                nl = ps
-        line_end = n if nl == -1 else nl
-        if norm[pos:line_end].strip():
-            if block_start < 0:
-                block_start = pos
-        elif block_start >= 0:
-            _add_block(norm, block_start, pos, blocks)
-            block_start = -1
-        if nl == -1:
-            break
-        if norm[nl] == "\u2029" and block_start >= 0:
-            _add_block(norm, block_start, nl, blocks)
-            block_start = -1
-        pos = nl + 1
-    if block_start >= 0:
-        _add_block(norm, block_start, n, blocks)
-    merged: list[tuple[int, int]] = []
-    i = 0
-    while i < len(blocks):
-        start, end = blocks[i]
-        while i + 1 < len(blocks) and _is_broken(norm, start, end, blocks[i + 1][0]):
-            i += 1
-            end = blocks[i][1]
-        merged.append((start, end))
-        i += 1
-    return merged
-
-
-def _add_block(norm: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    chunk = norm[start:end]
-    stripped = chunk.strip()
-    if stripped:
-        lead = len(chunk) - len(chunk.lstrip())
-        out.append((start + lead, start + lead + len(stripped)))
-
-
-def _is_broken(norm: str, start: int, end: int, next_start: int) -> bool:
-    """True when the block ``norm[start:end]`` continues into the next block."""
-    if norm[end - 1] in _PARA_TERMINAL:
-        return False
-    nxt = norm[next_start]
-    if nxt.islower():
-        return True
-    return len(norm[start:end].split()) >= _MIN_BROKEN_WORDS and nxt.isalpha()
+    return _split.paragraphs(norm)
 
 
 def sentence_spans(text: str, paragraphs: list[tuple[int, int]] | None = None,
@@ -166,63 +101,8 @@ def sentence_spans(text: str, paragraphs: list[tuple[int, int]] | None = None,
     if paragraphs is None:
         paragraphs = paragraph_spans(text, _norm=norm)
     abbrev = _abbreviations()
-    titles, prefixes = abbrev["title"], abbrev["prefix"]
-    suffixes, starters = abbrev["suffix"], abbrev["starter"]
-    out: list[tuple[int, int]] = []
-    for p_start, p_end in paragraphs:
-        start = p_start
-        for m in _terminators(norm, p_start, p_end):
-            nxt = _NEXT.match(norm, m.end(), p_end)
-            if nxt is None:
-                continue
-            first = nxt.group(2)
-            if first.islower():
-                continue
-            if norm[m.start()] == "." and m.group().count(".") == 1:
-                k = max(norm.rfind(" ", start, m.start()), norm.rfind("\n", start, m.start()),
-                        start - 1) + 1
-                word = norm[k:m.start()].lstrip("\"'([")
-                lw = word.lower()
-                if lw in titles:
-                    continue
-                if len(word) == 1 and word.isalpha():
-                    continue  # an initial: "John F. Kennedy"
-                if first.isdigit() and lw in prefixes:
-                    continue
-                if lw in suffixes or _INITIALISM.fullmatch(word):
-                    w = _NEXT_WORD.match(norm, nxt.start(2))
-                    if w is None or w.group().lower() not in starters:
-                        continue
-            out.append((start, m.end()))
-            start = nxt.start(1)
-        if start < p_end:
-            out.append((start, p_end))
-    return out
-
-
-def _terminators(norm: str, start: int, end: int) -> list[re.Match[str]]:
-    """Matches of :data:`_TERMINATOR` in ``norm[start:end]``, found with str.find."""
-    hits: list[int] = []
-    for ch in _FINAL_CHARS:
-        i = norm.find(ch, start, end)
-        while i != -1:
-            hits.append(i)
-            i = norm.find(ch, i + 1, end)
-    hits.sort()
-    out: list[re.Match[str]] = []
-    covered = -1
-    for i in hits:
-        if i < covered:
-            continue
-        m = _TERMINATOR.match(norm, i, end)
-        if m is not None:
-            out.append(m)
-            covered = m.end()
-        else:  # no match from here, nor from anywhere later in this run of "...!?": skip it
-            covered = i + 1
-            while covered < end and norm[covered] in _FINAL_CHARS:
-                covered += 1
-    return out
+    return _split.sentences(norm, paragraphs, abbrev["title"], abbrev["prefix"],
+                            abbrev["suffix"], abbrev["starter"])
 
 
 def token_spans(text: str, start: int = 0, end: int | None = None) -> np.ndarray:

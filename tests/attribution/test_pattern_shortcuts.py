@@ -2,7 +2,8 @@
 
 Speed work replaced a few regular-expression calls with cheaper equivalents: a check of
 the first or last word before a pattern is tried (``_may_open_time_phrase``,
-``_naming_before``), ``str.find`` for a one-character class (``_positions_of``), and
+``_naming_before``), ``str.find`` for a one-character class (``_positions_of``), a pattern
+split at its first character (``_party_labels``), a C tokeniser (``_ctokens``), and
 patterns rewritten so that most positions fail at once (the name, abbreviation and token
 patterns). Each is compared here with the form it replaced, on real articles and on
 generated text with the characters that make case-insensitive matching tricky ("\u212a",
@@ -13,9 +14,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from framing import native
 from framing.attribution import rules, speakers
 from framing.text import segment
 from framing.text.segment import TOKEN_RE, WORD_RE
@@ -39,6 +42,7 @@ _PIECES = [
     "known as", "the hashtag", "the word", "the words", "named", "renamed", "dubbed",
     "Sen", "Sen.", "Mr.", "Mr", "Gov.", "Capt.", "A.", "J.", "U.S.", "al-", "el-", "ab", "abu-",
     "bin", "Maliki", "Sisi", "Laden", "de", "van", "John", "McCain", "iPhone", "b", "e",
+    "R", "D", "I", "Z", "Rep", "Dem", "Ind", "\u2013", "(R-S.C.)", ", D-Calif.,", "(R, D, I, Z",
 ]
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
@@ -61,6 +65,7 @@ def _check_text(norm: str) -> None:
         m.span() for m in _OLD_WORD_RE.finditer(norm)]
     assert rules._positions_of(norm, rules._CLAUSE_BREAK) == [
         m.start() for m in _OLD_CLAUSE_BREAK_RE.finditer(norm)]
+    assert speakers._party_labels(norm) == [m.span() for m in speakers._PARTY_LABEL.finditer(norm)]
     for end in range(len(norm) + 1):
         before = norm[:end]
         assert rules._naming_before(before) == (rules._NAMING.search(before) is not None), before
@@ -78,6 +83,8 @@ def _check_text(norm: str) -> None:
 @example("\u0130n a statement")
 @example("the words,,")
 @example("al-Maliki and Sen. John McCain")
+@example("(R, D, I, Z")  # a label inside another: found after it, as the pattern finds it
+@example(", R, D, I, Z (D-Calif.)")
 def test_shortcuts_on_generated_text(text):
     _check_text(text)
 
@@ -91,6 +98,8 @@ def test_shortcuts_on_real_text(seed_text, shared_data):
             m.span() for m in _OLD_TOKEN_RE.finditer(norm)]
         assert rules._positions_of(norm, rules._CLAUSE_BREAK) == [
             m.start() for m in _OLD_CLAUSE_BREAK_RE.finditer(norm)]
+        assert speakers._party_labels(norm) == [
+            m.span() for m in speakers._PARTY_LABEL.finditer(norm)]
         _check_text(norm[:1500])
 
 
@@ -120,3 +129,54 @@ def test_shortcuts_say_no_where_the_patterns_fail():
     assert rules._naming_before("what he called ")
     assert rules._naming_before("the phrase: ")
     assert not rules._naming_before("called it,, ")
+
+
+# -- the C tokeniser (framing/attribution/_ctokens.c) against the token pattern
+
+_CTOKENS = native.c_extension("framing.attribution._ctokens")
+needs_ctokens = pytest.mark.skipif(_CTOKENS is None, reason="the C tokeniser is not built")
+# digits and letters outside ASCII (Arabic-Indic and superscript digits, accented and CJK
+# letters), blanks the ASCII fast path must know (\x1c-\x1f are blanks to Python)
+_TOKEN_PIECES = _PIECES + ["\u0663", "\u00b2", "\u2160", "\u4e2d", "\x1c", "\x1f", "\x0b",
+                           "\u2028", "\u3000", "9", "0.5", "1.", ".2", "a.b", "don't", "x-",
+                           "-y", "\U0001d7d8", "\ufeff"]
+
+
+def _regex_spans(text, lo, hi):
+    return [m.span() for m in TOKEN_RE.finditer(text, lo, hi)]
+
+
+@needs_ctokens
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_TOKEN_PIECES), max_size=40).map("".join),
+       st.integers(-3, 80), st.integers(-3, 80))
+@example("1,800.5 U.S. al-Maliki\u2019s \u0663,\u0663 x_y", 0, 40)
+def test_c_tokeniser_gives_the_pattern_spans_on_generated_text(text, lo, hi):
+    assert _CTOKENS.token_spans(text, lo, hi) == _regex_spans(text, lo, hi)
+    assert _CTOKENS.token_spans(text, 0, len(text)) == _regex_spans(text, 0, len(text))
+
+
+@needs_ctokens
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_c_tokeniser_gives_the_pattern_spans_on_any_unicode(text):
+    assert _CTOKENS.token_spans(text, 0, len(text)) == _regex_spans(text, 0, len(text))
+
+
+@needs_ctokens
+def test_c_tokeniser_gives_the_pattern_spans_on_real_text(seed_text, shared_data):
+    for norm in _real_norms(seed_text, shared_data, n=60):
+        assert _CTOKENS.token_spans(norm, 0, len(norm)) == _regex_spans(norm, 0, len(norm))
+        for lo in range(0, len(norm), 97):  # windows that start and end inside words
+            assert _CTOKENS.token_spans(norm, lo, lo + 201) == _regex_spans(norm, lo, lo + 201)
+
+
+@needs_ctokens
+def test_c_tokeniser_rejects_bad_arguments():
+    with pytest.raises(TypeError, match="expects str"):
+        _CTOKENS.token_spans(b"bytes", 0, 5)
+    with pytest.raises(TypeError, match="3 arguments"):
+        _CTOKENS.token_spans("text", 0)
+    with pytest.raises(TypeError):
+        _CTOKENS.token_spans("text", "0", 4)
+    assert _CTOKENS.token_spans("", 0, 0) == []
