@@ -37,7 +37,7 @@ _DEFAULT_MODULES = (
 )
 # the C extensions written for framing (setup.py's C_MODULES), each with a Python equivalent
 # that runs where it is not built or FRAMING_PURE_PYTHON=1 asks for the sources
-_C_MODULES = ("framing.attribution._ctokens",)
+_C_MODULES = ("framing.text._cscan",)
 
 
 def build_info() -> dict:
@@ -70,7 +70,7 @@ def c_extension(name: str) -> ModuleType | None:
 
     Examples
     --------
-    >>> ext = c_extension("framing.attribution._ctokens")
+    >>> ext = c_extension("framing.text._cscan")
     >>> ext is None or ext.token_spans("U.S. troops", 0, 11) == [(0, 3), (3, 4), (5, 11)]
     True
     """

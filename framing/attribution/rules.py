@@ -370,11 +370,11 @@ def _regex_token_spans(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [m.span() for m in TOKEN_RE.finditer(norm, lo, hi)]
 
 
-# the C tokeniser (framing/attribution/_ctokens.c) gives the regex's spans without a match
+# the C tokeniser (framing/text/_cscan.c) gives the regex's spans without a match
 # object per token, where it is built
-_ctokens = c_extension("framing.attribution._ctokens")
+_cscan = c_extension("framing.text._cscan")
 _token_spans: Callable[[str, int, int], list[tuple[int, int]]] = (
-    _regex_token_spans if _ctokens is None else _ctokens.token_spans)
+    _regex_token_spans if _cscan is None else _cscan.token_spans)
 
 
 def _tokens(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:

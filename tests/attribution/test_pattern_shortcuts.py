@@ -1,13 +1,15 @@
-"""The extractor's cheaper forms of its patterns find what the plain patterns find.
+"""The extractor's cheaper forms of its patterns and scans find what the plain ones find.
 
 Speed work replaced a few regular-expression calls with cheaper equivalents: a check of
 the first or last word before a pattern is tried (``_may_open_time_phrase``,
 ``_naming_before``), ``str.find`` for a one-character class (``_positions_of``), a pattern
-split at its first character (``_party_labels``), a C tokeniser (``_ctokens``), and
-patterns rewritten so that most positions fail at once (the name, abbreviation and token
-patterns). Each is compared here with the form it replaced, on real articles and on
-generated text with the characters that make case-insensitive matching tricky ("\u212a",
-the Kelvin sign, matches "k"; "\u017f" matches "s").
+split at its first character (``_party_labels``), and patterns rewritten so that most
+positions fail at once (the name, abbreviation and token patterns); and the C scanners of
+``framing/text/_cscan.c`` replace the token and name patterns, the substitution of
+typographic variants and pyahocorasick's automaton where they are built. Each is compared here
+with the form it replaced, on real articles and on generated text, with the characters that
+make case-insensitive matching tricky ("\u212a", the Kelvin sign, matches "k"; "\u017f"
+matches "s") and characters outside ASCII and the Basic Multilingual Plane.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from hypothesis import strategies as st
 
 from framing import native
 from framing.attribution import rules, speakers
-from framing.text import segment
+from framing.text import segment, typography
 from framing.text.segment import TOKEN_RE, WORD_RE
 
 # the patterns as they were before the rewrite
@@ -131,10 +133,10 @@ def test_shortcuts_say_no_where_the_patterns_fail():
     assert not rules._naming_before("called it,, ")
 
 
-# -- the C tokeniser (framing/attribution/_ctokens.c) against the token pattern
+# -- the C tokeniser (framing/text/_cscan.c) against the token pattern
 
-_CTOKENS = native.c_extension("framing.attribution._ctokens")
-needs_ctokens = pytest.mark.skipif(_CTOKENS is None, reason="the C tokeniser is not built")
+_CSCAN = native.c_extension("framing.text._cscan")
+needs_cscan = pytest.mark.skipif(_CSCAN is None, reason="the C scanners are not built")
 # digits and letters outside ASCII (Arabic-Indic and superscript digits, accented and CJK
 # letters), blanks the ASCII fast path must know (\x1c-\x1f are blanks to Python)
 _TOKEN_PIECES = _PIECES + ["\u0663", "\u00b2", "\u2160", "\u4e2d", "\x1c", "\x1f", "\x0b",
@@ -146,37 +148,175 @@ def _regex_spans(text, lo, hi):
     return [m.span() for m in TOKEN_RE.finditer(text, lo, hi)]
 
 
-@needs_ctokens
+@needs_cscan
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_TOKEN_PIECES), max_size=40).map("".join),
        st.integers(-3, 80), st.integers(-3, 80))
 @example("1,800.5 U.S. al-Maliki\u2019s \u0663,\u0663 x_y", 0, 40)
 def test_c_tokeniser_gives_the_pattern_spans_on_generated_text(text, lo, hi):
-    assert _CTOKENS.token_spans(text, lo, hi) == _regex_spans(text, lo, hi)
-    assert _CTOKENS.token_spans(text, 0, len(text)) == _regex_spans(text, 0, len(text))
+    assert _CSCAN.token_spans(text, lo, hi) == _regex_spans(text, lo, hi)
+    assert _CSCAN.token_spans(text, 0, len(text)) == _regex_spans(text, 0, len(text))
 
 
-@needs_ctokens
+@needs_cscan
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=60))
 def test_c_tokeniser_gives_the_pattern_spans_on_any_unicode(text):
-    assert _CTOKENS.token_spans(text, 0, len(text)) == _regex_spans(text, 0, len(text))
+    assert _CSCAN.token_spans(text, 0, len(text)) == _regex_spans(text, 0, len(text))
 
 
-@needs_ctokens
+@needs_cscan
 def test_c_tokeniser_gives_the_pattern_spans_on_real_text(seed_text, shared_data):
     for norm in _real_norms(seed_text, shared_data, n=60):
-        assert _CTOKENS.token_spans(norm, 0, len(norm)) == _regex_spans(norm, 0, len(norm))
+        assert _CSCAN.token_spans(norm, 0, len(norm)) == _regex_spans(norm, 0, len(norm))
         for lo in range(0, len(norm), 97):  # windows that start and end inside words
-            assert _CTOKENS.token_spans(norm, lo, lo + 201) == _regex_spans(norm, lo, lo + 201)
+            assert _CSCAN.token_spans(norm, lo, lo + 201) == _regex_spans(norm, lo, lo + 201)
 
 
-@needs_ctokens
+@needs_cscan
 def test_c_tokeniser_rejects_bad_arguments():
     with pytest.raises(TypeError, match="expects str"):
-        _CTOKENS.token_spans(b"bytes", 0, 5)
+        _CSCAN.token_spans(b"bytes", 0, 5)
     with pytest.raises(TypeError, match="3 arguments"):
-        _CTOKENS.token_spans("text", 0)
+        _CSCAN.token_spans("text", 0)
     with pytest.raises(TypeError):
-        _CTOKENS.token_spans("text", "0", 4)
-    assert _CTOKENS.token_spans("", 0, 0) == []
+        _CSCAN.token_spans("text", "0", 4)
+    assert _CSCAN.token_spans("", 0, 0) == []
+
+
+# -- the C scanner of name runs against _NAME_RE
+
+_NAME_PIECES = [" ", "  ", "\t", "\n", ".", "-", "'", "\u2019", "_", "al", "al-", "el-", "ash-",
+                "as-", "bin", "bin-", "bint", "abu-", "ad-", "an-", "de", "van", "der", "la",
+                "ibn", "Sen", "Sen.", "Mr.", "Mr", "St.", "Capt.", "Ceo.", "A", "A.", "J.", "X",
+                "McCain", "Obama", "iPhone", "e", "b", "a", "1", "\u00e9", "\u00c9", "(", ","]
+
+
+def _regex_names(text, lo, hi):
+    return [m.span() for m in speakers._NAME_RE.finditer(text, lo, hi)]
+
+
+@needs_cscan
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=25).map("".join),
+       st.integers(-2, 60), st.integers(-2, 80))
+@example("Nouri al-Maliki and Osama bin Laden met Sen. John McCain", 0, 60)
+@example("Sen. X. Y said; J.R. Ewing, ash-Shar bint Ali", 0, 60)
+@example("Mr.\tSmith", 3, 9)  # the look-behind reads before lo
+def test_c_name_scanner_gives_the_pattern_spans_on_generated_text(text, lo, hi):
+    want = _regex_names(text, lo, hi)
+    assert _CSCAN.name_spans(text, lo, hi, speakers._NAME_TITLES) == want
+    assert speakers._name_spans(text, lo, hi) == want
+
+
+@needs_cscan
+def test_c_name_scanner_gives_the_pattern_spans_on_real_text(seed_text, shared_data):
+    n_spans = 0
+    for norm in _real_norms(seed_text, shared_data, n=100):
+        want = _regex_names(norm, 0, len(norm))
+        assert speakers._name_spans(norm, 0, len(norm)) == want
+        n_spans += len(want)
+        seg = segment(norm)
+        for lo, hi in seg.sentences.tolist():
+            assert speakers._name_spans(norm, lo, hi) == _regex_names(norm, lo, hi)
+    assert n_spans > 5000
+
+
+@needs_cscan
+def test_c_name_scanner_rejects_bad_arguments():
+    with pytest.raises(TypeError, match="4 arguments"):
+        _CSCAN.name_spans("text", 0, 4)
+    with pytest.raises(TypeError, match="as a set"):
+        _CSCAN.name_spans("Sen. Bob", 0, 8, ["Sen"])
+    with pytest.raises(TypeError, match="expects str"):
+        _CSCAN.name_spans(None, 0, 8, frozenset())
+
+
+# -- the C substitution of typographic variants against the regex substitution
+
+_VARIANT_PIECES = [*typography._MAP, "a", " ", "\n", '"', "'", "\u00e9", "\u4e2d", "\U0001f600",
+                   "\u0130", "x" * 40]
+
+
+def _regex_variants(text):
+    return typography._VARIANTS.sub(lambda m: typography._MAP[m.group()], text)
+
+
+@needs_cscan
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_VARIANT_PIECES), max_size=30).map("".join))
+def test_c_variant_substitution_is_the_regex_substitution(text):
+    got = _CSCAN.map_chars(text, typography._VARIANT_CHARS, typography._PLAIN_CHARS)
+    assert got == _regex_variants(text)
+    assert len(got) == len(text)
+
+
+@needs_cscan
+def test_c_variant_substitution_on_real_text(seed_text, shared_data):
+    from framing.corpora import read_basil
+
+    texts = [seed_text] + [a.text for a in read_basil(shared_data / "basil")]
+    changed = 0
+    for text in texts:
+        got = _CSCAN.map_chars(text, typography._VARIANT_CHARS, typography._PLAIN_CHARS)
+        assert got == _regex_variants(text)
+        changed += got != text
+    assert changed > 200  # most articles have curly quotes
+    with pytest.raises(ValueError, match="ASCII"):
+        _CSCAN.map_chars("abc", "a", "b")
+    with pytest.raises(ValueError, match="length"):
+        _CSCAN.map_chars("abc", "\u00e9\u00e8", "e")
+
+
+# -- the C Aho-Corasick automaton against pyahocorasick's
+
+def _c_and_py_hits(attitudes):
+    c_scan = speakers._c_scan_automaton(attitudes)
+    assert c_scan is not None
+    ac_scan, automaton, values = c_scan
+    py = speakers._scan_automaton(attitudes)
+    return (lambda text: [(end, values[k]) for end, k in ac_scan(automaton, text)],
+            lambda text: list(py.iter(text)))
+
+
+_SCAN_KEYS = sorted(speakers._scan_automaton(True).keys(), key=len)[:400]
+
+
+@needs_cscan
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SCAN_KEYS + [" ", "s", "-", "ly", "\u00e9", "\u4e2d", ".", "x"]),
+                max_size=12).map("".join), st.booleans())
+def test_c_automaton_finds_what_pyahocorasick_finds_on_generated_text(text, attitudes):
+    c_hits, py_hits = _c_and_py_hits(attitudes)
+    assert c_hits(text) == py_hits(text)  # the same hits, in the same order
+
+
+@needs_cscan
+def test_c_automaton_finds_what_pyahocorasick_finds_on_real_text(seed_text, shared_data):
+    from framing.attribution.cues import lower_same_length
+    from framing.corpora import read_basil
+
+    texts = [seed_text] + [a.text for a in read_basil(shared_data / "basil")]
+    n_hits = 0
+    for attitudes in (True, False):
+        c_hits, py_hits = _c_and_py_hits(attitudes)
+        for text in texts:
+            low = lower_same_length(segment(text).norm)
+            want = py_hits(low)
+            assert c_hits(low) == want
+            n_hits += len(want)
+    assert n_hits > 50000
+
+
+@needs_cscan
+def test_c_automaton_rejects_keys_outside_ascii_and_bad_arguments():
+    with pytest.raises(ValueError, match="ASCII"):
+        _CSCAN.ac_build(["said", "d\u00e9clar\u00e9"])
+    with pytest.raises(ValueError, match="ASCII"):
+        _CSCAN.ac_build(["said", ""])
+    automaton = _CSCAN.ac_build(["he", "she", "hers", "his"])
+    assert _CSCAN.ac_scan(automaton, "ushers") == [(3, 1), (3, 0), (5, 2)]
+    with pytest.raises(TypeError, match="expects str"):
+        _CSCAN.ac_scan(automaton, b"ushers")
+    with pytest.raises(ValueError):
+        _CSCAN.ac_scan("not an automaton", "ushers")
