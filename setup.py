@@ -37,6 +37,7 @@ NATIVE_MODULES = [
     "framing/attribution/rules.py",
     "framing/features/vader_rules.py",
     "framing/text/_split.py",
+    "framing/attribution/_cue_hits.py",
 ]
 # C extensions written for framing (module name -> source), built beside the mypyc modules
 C_MODULES = {"framing.text._cscan": "framing/text/_cscan.c"}

@@ -34,6 +34,7 @@ BUILD_INFO = "native_build.json"  # written by setup.py next to the package
 _DEFAULT_MODULES = (
     "framing.attribution.quotes", "framing.attribution.rules", "framing.attribution.speakers",
     "framing.attribution.words", "framing.features.vader_rules", "framing.text._split",
+    "framing.attribution._cue_hits",
 )
 # the C extensions written for framing (setup.py's C_MODULES), each with a Python equivalent
 # that runs where it is not built or FRAMING_PURE_PYTHON=1 asks for the sources
@@ -56,7 +57,7 @@ def compiled_modules() -> dict[str, bool]:
     Examples
     --------
     >>> sorted(compiled_modules())[:2]
-    ['framing.attribution.quotes', 'framing.attribution.rules']
+    ['framing.attribution._cue_hits', 'framing.attribution.quotes']
     """
     names = build_info().get("modules") or dict.fromkeys(_DEFAULT_MODULES)
     return {name: not str(importlib.import_module(name).__file__).endswith(".py")

@@ -97,23 +97,9 @@ def cue_values(attitudes: bool = True) -> dict[str, tuple[int, str, str, str]]:
 
 def cues_from_hits(lower: str, hits: Iterable[CueHit]) -> list[Cue]:
     """The cues of :func:`find_cues` from an Aho–Corasick scan of ``lower`` that reported
-    the cue forms as :func:`cue_values` gives them (in the automaton's order)."""
-    n = len(lower)
-    found: list[tuple[int, int, str, str, str]] = []
-    for end_idx, (length, form, lemma, category) in hits:
-        start = end_idx - length + 1
-        end = end_idx + 1
-        if start > 0 and (lower[start - 1].isalnum() or lower[start - 1] in "_-"):
-            continue  # inside a word
-        if end < n and (lower[end].isalnum() or lower[end] in "_-"):
-            continue
-        found.append((start, -end, form, lemma, category))
-    found.sort()
-    out: list[Cue] = []
-    last_end = -1
-    for start, neg_end, form, lemma, category in found:
-        if start < last_end:
-            continue
-        out.append(Cue(start, -neg_end, lemma, category, form))
-        last_end = -neg_end
-    return out
+    the cue forms as :func:`cue_values` gives them (in the automaton's order): the matches at
+    word boundaries, overlapping ones resolved longest first. (The work is done in
+    :mod:`framing.attribution._cue_hits`, which the build compiles.)"""
+    from ._cue_hits import cues_at_word_boundaries
+
+    return cues_at_word_boundaries(lower, hits)

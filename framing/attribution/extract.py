@@ -96,14 +96,23 @@ class AttributionDrafts:
         extractors to reuse.
     """
 
-    __slots__ = ("_doc", "_drafts", "lower", "voice")
+    __slots__ = ("_doc", "_drafts", "_voice", "lower")
 
     def __init__(self, doc: _rules._ResolveDoc, drafts: list[_rules._Draft]) -> None:
         self._doc = doc
         self._drafts = drafts
+        self._voice: tuple | None = None
         self.lower = doc.lower
-        self.voice = tuple((tuple(d.fragments), tuple(d.quoted),
-                            None if d.cue is None else d.cue.category) for d in drafts)
+
+    @property
+    def voice(self) -> tuple:
+        """Per attribution: its content fragments, quoted spans and cue category (built on
+        first use: :func:`extract_attributions` never reads it)."""
+        if self._voice is None:
+            self._voice = tuple((tuple(d.fragments), tuple(d.quoted),
+                                 None if d.cue is None else d.cue.category)
+                                for d in self._drafts)
+        return self._voice
 
     def resolve(self) -> list[Attribution]:
         """Resolve the speakers: the :class:`Attribution` records, sorted by content start."""

@@ -38,7 +38,8 @@ import ahocorasick
 
 from ..native import c_extension
 from ..text import Segmentation
-from .cues import Cue, CueHit, cue_values, cues_from_hits, lower_same_length
+from ._cue_hits import cues_at_word_boundaries
+from .cues import Cue, CueHit, cue_values, lower_same_length
 from .quotes import in_quotation
 from .words import (
     affiliated_terms,
@@ -666,6 +667,11 @@ def _false_title(words: list[str]) -> int:
     return k
 
 
+# a plural's final "s" and "men" (for the singular of a head noun: "aides", "spokesmen")
+_PLURAL_S_END = re.compile(r"(?<=[^s])s$")
+_MEN_END = re.compile(r"(?:men)$")
+
+
 @lru_cache(maxsize=4096)
 def _name_source(name: str, description: str | None,
                  title_kind: str | None) -> tuple[str | None, bool, str]:
@@ -696,7 +702,7 @@ def _name_source(name: str, description: str | None,
                   and w.lower() not in det and not w.lower().endswith(("ish", "ian"))]
         head_word = head_words[-1] if head_words else head_word
     head = head_word.lower()
-    singular = re.sub(r"(?:men)$", "man", re.sub(r"(?<=[^s])s$", "", head))
+    singular = _MEN_END.sub("man", _PLURAL_S_END.sub("", head))
     # a lower-case role noun at the head is the speaker, whatever capitalised words modify it
     # ("a Manchin aide", "a senior Democratic staffer", "Her aides"): no one is named
     described = head in _anonymity_words() or singular in _anonymity_words()
@@ -820,7 +826,7 @@ def scan_text(lower: str, attitudes: bool = True) -> tuple[list[Cue], list[RoleH
             role_hits.append((end, role))
         if cond:
             condition = True
-    return cues_from_hits(lower, cue_hits), role_hits, condition
+    return cues_at_word_boundaries(lower, cue_hits), role_hits, condition
 
 
 @cache

@@ -19,10 +19,14 @@
  * name_spans(text, lo, hi, titles): the name runs of framing.attribution.speakers._NAME_RE.
  * map_chars(text, src, dst): the typographic variants of framing.text.typography replaced.
  * ac_build(keys), ac_scan(automaton, text): the keys' occurrences, as pyahocorasick finds them.
+ * lead_word(text, pos, hi): the ASCII word after the blanks at pos (the time-phrase check).
+ * terminators(text, start, end): the candidate sentence ends of the sentence splitter.
+ * fill_slots(obj, descriptors, values): a frozen slotted record's fields stored at once.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <limits.h>
+#include <structmember.h>  /* PyMember_SetOne (fill_slots) */
 
 /* The three character classes, with ASCII answered inline (most characters of news text). */
 static inline int
@@ -120,11 +124,18 @@ append_span(PyObject *out, Py_ssize_t start, Py_ssize_t end)
     return failed;
 }
 
-/* args[0:3] as (text, lo, hi), lo and hi clipped to the text as re clips pos and endpos;
-   -1 with an exception set on bad arguments */
+/* args as (text, lo, hi, ...), nargs checked against `expected` (the call's usage in
+   `usage`), lo and hi clipped to the text as re clips pos and endpos; -1 with an exception set
+   on bad arguments */
 static int
-text_range(const char *fname, PyObject *const *args, Py_ssize_t *lo, Py_ssize_t *hi)
+text_range(const char *fname, const char *usage, PyObject *const *args, Py_ssize_t nargs,
+           Py_ssize_t expected, Py_ssize_t *lo, Py_ssize_t *hi)
 {
+    if (nargs != expected) {
+        PyErr_Format(PyExc_TypeError, "%s() takes %zd arguments (%s), got %zd", fname, expected,
+                     usage, nargs);
+        return -1;
+    }
     PyObject *text = args[0];
     if (!PyUnicode_Check(text)) {
         PyErr_Format(PyExc_TypeError, "%s() expects str, got %s", fname, Py_TYPE(text)->tp_name);
@@ -147,15 +158,10 @@ text_range(const char *fname, PyObject *const *args, Py_ssize_t *lo, Py_ssize_t 
 static PyObject *
 token_spans(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs != 3) {
-        PyErr_Format(PyExc_TypeError, "token_spans() takes 3 arguments (text, lo, hi), got %zd",
-                     nargs);
-        return NULL;
-    }
-    PyObject *text = args[0];
     Py_ssize_t lo, hi;
-    if (text_range("token_spans", args, &lo, &hi) < 0)
+    if (text_range("token_spans", "text, lo, hi", args, nargs, 3, &lo, &hi) < 0)
         return NULL;
+    PyObject *text = args[0];
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     PyObject *out = PyList_New(0);
@@ -308,19 +314,14 @@ name_token_end(PyObject *text, int kind, const void *data, Py_ssize_t i, Py_ssiz
 static PyObject *
 name_spans(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs != 4) {
-        PyErr_Format(PyExc_TypeError,
-                     "name_spans() takes 4 arguments (text, lo, hi, titles), got %zd", nargs);
+    Py_ssize_t lo, hi;
+    if (text_range("name_spans", "text, lo, hi, titles", args, nargs, 4, &lo, &hi) < 0)
         return NULL;
-    }
     PyObject *text = args[0], *titles = args[3];
     if (!PyAnySet_Check(titles)) {
         PyErr_SetString(PyExc_TypeError, "name_spans() expects the titles as a set");
         return NULL;
     }
-    Py_ssize_t lo, hi;
-    if (text_range("name_spans", args, &lo, &hi) < 0)
-        return NULL;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     PyObject *out = PyList_New(0);
@@ -700,6 +701,146 @@ error:
     return NULL;
 }
 
+/* ---------------------------------------------------------------------------------------
+ * lead_word(text, pos, hi): the run of ASCII letters after the blanks (str.isspace) at pos,
+ * within hi, or None when the character right after that run is outside ASCII (where
+ * case-insensitive matching may still see a letter: "\u212a" matches "k").
+ */
+static PyObject *
+lead_word(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    Py_ssize_t pos, hi;
+    if (text_range("lead_word", "text, pos, hi", args, nargs, 3, &pos, &hi) < 0)
+        return NULL;
+    PyObject *text = args[0];
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    while (pos < hi && is_space(PyUnicode_READ(kind, data, pos)))
+        pos++;
+    Py_ssize_t end = pos;
+    while (end < hi) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, end);
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+            break;
+        end++;
+    }
+    if (end < hi && PyUnicode_READ(kind, data, end) >= 128)
+        Py_RETURN_NONE;
+    return PyUnicode_Substring(text, pos, end);
+}
+
+/* ---------------------------------------------------------------------------------------
+ * terminators(text, start, end): the candidate sentence ends of framing.text._split in
+ * text[start:end], as (first, after, open, next): a run of final marks (. ! ? U+2026) with
+ * the closing marks after it (" ' ) ]), followed by a blank (the pattern _TERMINATOR, each
+ * run tried once, from its first mark); then what the pattern _NEXT finds after it: the
+ * opening marks (" ' ( [) after the blanks, from `open`, and the first character that is no
+ * blank, at `next` (-1 for both when the paragraph ends first).
+ */
+static inline int
+is_final_mark(Py_UCS4 c)
+{
+    return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
+
+static inline int
+is_closing_mark(Py_UCS4 c)
+{
+    return c == '"' || c == '\'' || c == ')' || c == ']';
+}
+
+static inline int
+is_opening_mark(Py_UCS4 c)
+{
+    return c == '"' || c == '\'' || c == '(' || c == '[';
+}
+
+static PyObject *
+terminators(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    Py_ssize_t lo, hi;
+    if (text_range("terminators", "text, start, end", args, nargs, 3, &lo, &hi) < 0)
+        return NULL;
+    PyObject *text = args[0];
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t i = lo;
+    while (i < hi) {
+        if (!is_final_mark(PyUnicode_READ(kind, data, i))) {
+            i++;
+            continue;
+        }
+        Py_ssize_t j = i;
+        while (j < hi && is_final_mark(PyUnicode_READ(kind, data, j)))
+            j++;
+        Py_ssize_t run_end = j;
+        while (j < hi && is_closing_mark(PyUnicode_READ(kind, data, j)))
+            j++;
+        if (!(j < hi && is_space(PyUnicode_READ(kind, data, j)))) {
+            i = run_end;  /* no end here, nor from anywhere later in this run */
+            continue;
+        }
+        /* _NEXT: blanks, opening marks, a character that is no blank */
+        Py_ssize_t k = j;
+        while (k < hi && is_space(PyUnicode_READ(kind, data, k)))
+            k++;
+        Py_ssize_t open = k, first = -1;
+        while (k < hi && is_opening_mark(PyUnicode_READ(kind, data, k)))
+            k++;
+        if (k < hi && !is_space(PyUnicode_READ(kind, data, k)))
+            first = k;
+        else if (k > open)
+            first = k - 1;  /* the last opening mark is the first character */
+        if (first < 0)
+            open = -1;
+        PyObject *item = Py_BuildValue("(nnnn)", i, j, open, first);
+        if (item == NULL || PyList_Append(out, item) < 0) {
+            Py_XDECREF(item);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(item);
+        i = j;
+    }
+    return out;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * fill_slots(obj, descriptors, values): store each value in obj's slot of the member
+ * descriptor at the same place (what object.__setattr__ does for a slot, without the
+ * attribute lookup and the call per field); every descriptor must be a slot of obj's type.
+ */
+static PyObject *
+fill_slots(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 3) {
+        PyErr_Format(PyExc_TypeError,
+                     "fill_slots() takes 3 arguments (obj, descriptors, values), got %zd", nargs);
+        return NULL;
+    }
+    PyObject *obj = args[0], *descriptors = args[1], *values = args[2];
+    if (!PyTuple_Check(descriptors) || !PyTuple_Check(values)
+        || PyTuple_GET_SIZE(descriptors) != PyTuple_GET_SIZE(values)) {
+        PyErr_SetString(PyExc_TypeError, "fill_slots() expects two tuples of one length");
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(descriptors); k++) {
+        PyObject *d = PyTuple_GET_ITEM(descriptors, k);
+        if (!Py_IS_TYPE(d, &PyMemberDescr_Type)
+            || !PyObject_TypeCheck(obj, PyDescr_TYPE(d))) {
+            PyErr_SetString(PyExc_TypeError, "fill_slots(): not a slot of the object's type");
+            return NULL;
+        }
+        if (PyMember_SetOne((char *)obj, ((PyMemberDescrObject *)d)->d_member,
+                            PyTuple_GET_ITEM(values, k)) < 0)
+            return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef cscan_methods[] = {
     {"token_spans", (PyCFunction)(void (*)(void))token_spans, METH_FASTCALL,
      "token_spans(text, lo, hi)\n--\n\n"
@@ -717,6 +858,16 @@ static PyMethodDef cscan_methods[] = {
      "ac_scan(automaton, text)\n--\n\n"
      "[(end, key index)] of every occurrence of a key in text, end the index of its last\n"
      "character, by end and, at one end, longest key first (pyahocorasick's order)."},
+    {"lead_word", (PyCFunction)(void (*)(void))lead_word, METH_FASTCALL,
+     "lead_word(text, pos, hi)\n--\n\n"
+     "The ASCII letters after the blanks at pos, or None when a character outside ASCII\n"
+     "follows them."},
+    {"fill_slots", (PyCFunction)(void (*)(void))fill_slots, METH_FASTCALL,
+     "fill_slots(obj, descriptors, values)\n--\n\n"
+     "Store each value in obj's slot of the member descriptor at the same place."},
+    {"terminators", (PyCFunction)(void (*)(void))terminators, METH_FASTCALL,
+     "terminators(text, start, end)\n--\n\n"
+     "The candidate sentence ends of text[start:end]: (first, after, open, next) tuples."},
     {"map_chars", (PyCFunction)(void (*)(void))map_chars, METH_FASTCALL,
      "map_chars(text, src, dst)\n--\n\n"
      "text with each character of src (no ASCII) replaced by the one at the same place in\n"

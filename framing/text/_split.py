@@ -8,6 +8,9 @@ module with mypyc (``setup.py``); segmentation runs before every extractor.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from ..native import c_extension
 
 # Sentence-final punctuation, with the closing quotes/brackets that belong to it,
 # followed by whitespace. Runs on normalised text, so only straight quotes appear.
@@ -91,17 +94,16 @@ def sentences(norm: str, paras: list[tuple[int, int]], titles: frozenset[str],
     out: list[tuple[int, int]] = []
     for p_start, p_end in paras:
         start = p_start
-        for m in _terminators(norm, p_start, p_end):
-            nxt = _NEXT.match(norm, m.end(), p_end)
-            if nxt is None:
+        for t_start, t_end, next_open, next_first in _candidates(norm, p_start, p_end):
+            if next_first < 0:
                 continue
-            first = nxt.group(2)
+            first = norm[next_first]
             if first.islower():
                 continue
-            if norm[m.start()] == "." and m.group().count(".") == 1:
-                k = max(norm.rfind(" ", start, m.start()), norm.rfind("\n", start, m.start()),
+            if norm[t_start] == "." and norm.count(".", t_start, t_end) == 1:
+                k = max(norm.rfind(" ", start, t_start), norm.rfind("\n", start, t_start),
                         start - 1) + 1
-                word = norm[k:m.start()].lstrip("\"'([")
+                word = norm[k:t_start].lstrip("\"'([")
                 lw = word.lower()
                 if lw in titles:
                     continue
@@ -110,13 +112,33 @@ def sentences(norm: str, paras: list[tuple[int, int]], titles: frozenset[str],
                 if first.isdigit() and lw in prefixes:
                     continue
                 if lw in suffixes or _INITIALISM.fullmatch(word):
-                    w = _NEXT_WORD.match(norm, nxt.start(2))
+                    w = _NEXT_WORD.match(norm, next_first)
                     if w is None or w.group().lower() not in starters:
                         continue
-            out.append((start, m.end()))
-            start = nxt.start(1)
+            out.append((start, t_end))
+            start = next_open
         if start < p_end:
             out.append((start, p_end))
+    return out
+
+
+# the candidates in C (framing/text/_cscan.c), where it is built
+_cscan = c_extension("framing.text._cscan")
+_c_terminators: Callable[[str, int, int], list[tuple[int, int, int, int]]] | None = (
+    None if _cscan is None else _cscan.terminators)
+
+
+def _candidates(norm: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
+    """The candidate sentence ends in ``norm[start:end]``: ``(first, after, open, next)``
+    for each match of :data:`_TERMINATOR` (see :func:`_terminators`), with where the match
+    of :data:`_NEXT` after it opens its group 1 and 2 (-1 for both when it does not match)."""
+    if _c_terminators is not None:
+        return _c_terminators(norm, start, end)
+    out: list[tuple[int, int, int, int]] = []
+    for m in _terminators(norm, start, end):
+        nxt = _NEXT.match(norm, m.end(), end)
+        out.append((m.start(), m.end(), -1, -1) if nxt is None else
+                   (m.start(), m.end(), nxt.start(1), nxt.start(2)))
     return out
 
 

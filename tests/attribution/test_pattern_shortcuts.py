@@ -320,3 +320,111 @@ def test_c_automaton_rejects_keys_outside_ascii_and_bad_arguments():
         _CSCAN.ac_scan(automaton, b"ushers")
     with pytest.raises(ValueError):
         _CSCAN.ac_scan("not an automaton", "ushers")
+
+
+# -- attributions built slot by slot against the dataclass constructor
+
+def test_attributions_built_by_slots_equal_the_constructor(seed_text, shared_data):
+    import dataclasses
+
+    from framing.attribution import extract_attributions
+    from framing.attribution.model import Attribution
+    from framing.corpora import read_basil
+
+    texts = [seed_text] + [a.text for a in read_basil(shared_data / "basil")[:40]]
+    n = 0
+    for text in texts:
+        for a in extract_attributions(text):
+            values = {f.name: getattr(a, f.name) for f in dataclasses.fields(Attribution)
+                      if f.name != "extra"}
+            built = rules._new_attribution(dict(values))
+            assert built == Attribution(**values)
+            assert repr(built) == repr(Attribution(**values))
+            assert built.extra == {} and built.extra is not rules._new_attribution(values).extra
+            n += 1
+    assert n > 500
+    with pytest.raises(TypeError, match="missing field 'kind'"):
+        rules._new_attribution({"content_start": 0})
+    values = {f.name: getattr(a, f.name) for f in dataclasses.fields(Attribution)}
+    with pytest.raises(TypeError, match="unknown fields"):
+        rules._new_attribution({**values, "colour": "red"})
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        rules._new_attribution(values).kind = "direct"
+
+
+# -- the C time-phrase check, sentence-end candidates and slot filling
+
+_LEAD_PIECES = [" ", "\t", "\n", "\x1c", "\u3000", "on", "On", "Tuesday", "x", "\u212a", "\u00e9",
+                "1", ",", "that", "'"]
+
+
+def _python_lead_word(text, pos, hi):
+    n = len(text)
+    pos, hi = min(max(pos, 0), n), min(max(hi, 0), n)
+    while pos < hi and text[pos].isspace():
+        pos += 1
+    end = pos
+    while end < hi and ("a" <= text[end] <= "z" or "A" <= text[end] <= "Z"):
+        end += 1
+    return None if end < hi and not text[end].isascii() else text[pos:end]
+
+
+@needs_cscan
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_LEAD_PIECES), max_size=12).map("".join),
+       st.integers(-2, 30), st.integers(-2, 40))
+def test_c_lead_word_is_the_python_one(text, pos, hi):
+    assert _CSCAN.lead_word(text, pos, hi) == _python_lead_word(text, pos, hi)
+
+
+_SENTENCE_PIECES = [" ", "  ", "\n", "\t", "\u2029", ".", "!", "?", "\u2026", '"', "'", ")", "]",
+                    "(", "[", "Mr", "U.S", "A", "a", "Word", "word", "3", "\u00e9"]
+
+
+def _python_candidates(text, start, end):
+    from framing.text import _split
+
+    out = []
+    for m in _split._terminators(text, start, end):
+        nxt = _split._NEXT.match(text, m.end(), end)
+        out.append((m.start(), m.end(), -1, -1) if nxt is None else
+                   (m.start(), m.end(), nxt.start(1), nxt.start(2)))
+    return out
+
+
+@needs_cscan
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=30).map("".join), st.data())
+def test_c_sentence_end_candidates_are_the_patterns_ones(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert _CSCAN.terminators(text, start, end) == _python_candidates(text, start, end)
+
+
+@needs_cscan
+def test_c_sentence_end_candidates_on_real_text(seed_text, shared_data):
+    n = 0
+    for norm in _real_norms(seed_text, shared_data, n=100):
+        for p_start, p_end in segment(norm).paragraphs.tolist():
+            want = _python_candidates(norm, p_start, p_end)
+            assert _CSCAN.terminators(norm, p_start, p_end) == want
+            n += len(want)
+    assert n > 2000
+
+
+@needs_cscan
+def test_c_fill_slots_checks_its_descriptors():
+    from framing.attribution.model import Attribution
+
+    class Other:
+        __slots__ = ("kind",)
+
+    att = object.__new__(Attribution)
+    with pytest.raises(TypeError, match="not a slot"):
+        _CSCAN.fill_slots(att, (Other.kind,), ("direct",))
+    with pytest.raises(TypeError, match="not a slot"):
+        _CSCAN.fill_slots(att, (Attribution.content_pieces,), ("x",))
+    with pytest.raises(TypeError, match="one length"):
+        _CSCAN.fill_slots(att, (Attribution.kind,), ())
+    _CSCAN.fill_slots(att, (Attribution.kind,), ("direct",))
+    assert att.kind == "direct"
