@@ -21,7 +21,7 @@
  * ac_build(keys), ac_scan(automaton, text): the keys' occurrences, as pyahocorasick finds them.
  * lead_word(text, pos, hi): the ASCII word after the blanks at pos (the time-phrase check).
  * terminators(text, start, end): the candidate sentence ends of the sentence splitter.
- * fill_slots(obj, descriptors, values): a frozen slotted record's fields stored at once.
+ * fill_slots(obj, fields, values, required): a frozen slotted record's fields stored at once.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -809,34 +809,67 @@ terminators(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs
 }
 
 /* ---------------------------------------------------------------------------------------
- * fill_slots(obj, descriptors, values): store each value in obj's slot of the member
- * descriptor at the same place (what object.__setattr__ does for a slot, without the
- * attribute lookup and the call per field); every descriptor must be a slot of obj's type.
+ * fill_slots(obj, fields, values, required): what a dataclass's __init__(**values) does for a
+ * frozen record with slots, without an interpreted object.__setattr__ per field. fields is a
+ * tuple of (member descriptor, name, default, default factory or None), in field order; a
+ * default that is `required` marks a field without one. Every descriptor must be a slot of
+ * obj's type; a missing required field or a name that is no field raises TypeError.
  */
 static PyObject *
 fill_slots(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs != 3) {
+    if (nargs != 4) {
         PyErr_Format(PyExc_TypeError,
-                     "fill_slots() takes 3 arguments (obj, descriptors, values), got %zd", nargs);
+                     "fill_slots() takes 4 arguments (obj, fields, values, required), got %zd",
+                     nargs);
         return NULL;
     }
-    PyObject *obj = args[0], *descriptors = args[1], *values = args[2];
-    if (!PyTuple_Check(descriptors) || !PyTuple_Check(values)
-        || PyTuple_GET_SIZE(descriptors) != PyTuple_GET_SIZE(values)) {
-        PyErr_SetString(PyExc_TypeError, "fill_slots() expects two tuples of one length");
+    PyObject *obj = args[0], *fields = args[1], *values = args[2], *required = args[3];
+    if (!PyTuple_Check(fields) || !PyDict_Check(values)) {
+        PyErr_SetString(PyExc_TypeError, "fill_slots() expects a tuple of fields and a dict");
         return NULL;
     }
-    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(descriptors); k++) {
-        PyObject *d = PyTuple_GET_ITEM(descriptors, k);
-        if (!Py_IS_TYPE(d, &PyMemberDescr_Type)
-            || !PyObject_TypeCheck(obj, PyDescr_TYPE(d))) {
+    Py_ssize_t used = 0;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(fields); k++) {
+        PyObject *field = PyTuple_GET_ITEM(fields, k);
+        if (!PyTuple_Check(field) || PyTuple_GET_SIZE(field) != 4) {
+            PyErr_SetString(PyExc_TypeError, "fill_slots(): a field is a 4-tuple");
+            return NULL;
+        }
+        PyObject *d = PyTuple_GET_ITEM(field, 0), *name = PyTuple_GET_ITEM(field, 1);
+        PyObject *dflt = PyTuple_GET_ITEM(field, 2), *factory = PyTuple_GET_ITEM(field, 3);
+        if (!Py_IS_TYPE(d, &PyMemberDescr_Type) || !PyObject_TypeCheck(obj, PyDescr_TYPE(d))) {
             PyErr_SetString(PyExc_TypeError, "fill_slots(): not a slot of the object's type");
             return NULL;
         }
-        if (PyMember_SetOne((char *)obj, ((PyMemberDescrObject *)d)->d_member,
-                            PyTuple_GET_ITEM(values, k)) < 0)
+        PyObject *value = PyDict_GetItemWithError(values, name);  /* borrowed */
+        PyObject *made = NULL;
+        if (value != NULL) {
+            used++;
+        }
+        else if (PyErr_Occurred()) {
             return NULL;
+        }
+        else if (factory != Py_None) {
+            value = made = PyObject_CallNoArgs(factory);
+            if (made == NULL)
+                return NULL;
+        }
+        else if (dflt == required) {
+            PyErr_Format(PyExc_TypeError, "missing field %R", name);
+            return NULL;
+        }
+        else {
+            value = dflt;
+        }
+        int failed = PyMember_SetOne((char *)obj, ((PyMemberDescrObject *)d)->d_member, value);
+        Py_XDECREF(made);
+        if (failed < 0)
+            return NULL;
+    }
+    if (used != PyDict_GET_SIZE(values)) {
+        PyErr_SetString(PyExc_TypeError, "fill_slots(): a value names no field");
+        return NULL;
     }
     Py_RETURN_NONE;
 }
@@ -863,8 +896,9 @@ static PyMethodDef cscan_methods[] = {
      "The ASCII letters after the blanks at pos, or None when a character outside ASCII\n"
      "follows them."},
     {"fill_slots", (PyCFunction)(void (*)(void))fill_slots, METH_FASTCALL,
-     "fill_slots(obj, descriptors, values)\n--\n\n"
-     "Store each value in obj's slot of the member descriptor at the same place."},
+     "fill_slots(obj, fields, values, required)\n--\n\n"
+     "Set obj's slots from the dict values as a dataclass __init__(**values) would; fields\n"
+     "are (descriptor, name, default, factory or None), `required` marks no default."},
     {"terminators", (PyCFunction)(void (*)(void))terminators, METH_FASTCALL,
      "terminators(text, start, end)\n--\n\n"
      "The candidate sentence ends of text[start:end]: (first, after, open, next) tuples."},
