@@ -89,6 +89,12 @@ _DIRECT_GAP = re.compile(
     r"^\s*(?:(?:to\s+)?(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w.'\-]+(?:\s+[\w.'\-]+){0,3}"
     r"\s*)?[,:]\s*$|^\s*[,:]?\s*$")
 _THAT = re.compile(r"\s*(?:,\s*)?that\b\s*", re.IGNORECASE)
+
+
+def _that_follows(doc: _Doc, pos: int, hi: int) -> bool:
+    """``_THAT.match(doc.norm, pos, hi) is not None``, tried only where the lower-cased text
+    holds "that" from ``pos`` on (no other characters fold to its letters)."""
+    return doc.lower.find("that", pos, hi) >= 0 and _THAT.match(doc.norm, pos, hi) is not None
 _TIME_PHRASE = re.compile(
     r"\s*(?:(?:on|last|this|early|late|earlier|later)\s+)?(?:monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|today|yesterday|tonight|week|month|year|morning|afternoon|evening|"
@@ -381,6 +387,8 @@ _token_spans: Callable[[str, int, int], list[tuple[int, int]]] = (
     _regex_token_spans if _cscan is None else _cscan.token_spans)
 _lead_word: Callable[[str, int, int], str | None] | None = (
     None if _cscan is None else _cscan.lead_word)
+_c_next_words: Callable[[str, int, int], tuple[str, str | None] | None] | None = (
+    None if _cscan is None else _cscan.next_words)
 
 
 def _tokens(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -1025,6 +1033,15 @@ _AS_AFTER = re.compile(r"\s+as\b")
 _CAST_DOUBT = frozenset({"cast", "casts", "casting", "raise", "raised", "raises", "raising"})
 _INTERJECTION_SAY = re.compile(r",\s?say,", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"\W*?([\w'\u2019.-]+)(?:\s+([\w'\u2019.-]+))?")
+
+
+def _next_words(norm: str, pos: int, hi: int) -> tuple[str, str | None] | None:
+    """The two groups of ``_NEXT_WORDS.match(norm, pos, hi)`` (the words after a cue), or
+    None; in C (framing/text/_cscan.c) where it is built."""
+    if _c_next_words is not None:
+        return _c_next_words(norm, pos, hi)
+    m = _NEXT_WORDS.match(norm, pos, hi)
+    return None if m is None else (m.group(1), m.group(2))
 _SUBJECT_START = re.compile(r"(?:[A-Z0-9\"']|(?:he|she|they|it|we|i|you|there|the|a|an|this|"
                             r"these|those|some|many|most|all|no|none|both|each|every|his|her|"
                             r"its|their|our|one|two|several|few|nobody|everyone|somebody|"
@@ -1072,8 +1089,8 @@ def _in_name(doc: _Doc, cue: Cue, prev: str, hi: int) -> bool:
         return False
     if doc.norm[cue.end:cue.end + 1] in _NAME_END_MARKS:
         return True  # a headline's verb is followed by a word, a name may end a clause
-    nxt = _NEXT_WORDS.match(doc.norm, cue.end, hi)
-    return nxt is None or not nxt.group(1)[:1].isupper()
+    nxt = _next_words(doc.norm, cue.end, hi)
+    return nxt is None or not nxt[0][:1].isupper()
 
 
 _NAME_END_MARKS = frozenset(",;:)")
@@ -1160,7 +1177,7 @@ def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
         return False
     if pl == "to" and cue.category in _ATTITUDE_CATEGORIES:
         return False  # "heading north to seek protection": a purpose, not an attitude
-    if pl == "to" and _plural_noun_form(cue) and _THAT.match(doc.norm, cue.end, hi) is None:
+    if pl == "to" and _plural_noun_form(cue) and not _that_follows(doc, cue.end, hi):
         # "did not respond to requests for comment": no infinitive ends in -s (a noun with
         # its own content, "responded to reports that ...", stays)
         return False
@@ -1195,18 +1212,18 @@ def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
         if k > lo and _prev_word(doc, k, lo).lower() in _DETERMINERS_BEFORE_NAME:
             return False  # "the Mueller report", "the Broadway show": a name before a noun
     if cue.form in w["noun_cue"]:
-        nxt_that = _THAT.match(doc.norm, cue.end, hi) is not None
+        nxt_that = _that_follows(doc, cue.end, hi)
         subject_like = prev[:1].isupper() or pl in w.union(
             "pronoun_m", "pronoun_f", "pronoun_pl", "pronoun_n", "pronoun_1", "auxiliary") or (
             pl in {"to", "who"}) or (
             pl in {"and", "but", "which", "that"} and nxt_that)
         if not subject_like or pl in _COPULA or pl in {"there", "here"}:
             return False
-    m = _NEXT_WORDS.match(doc.norm, cue.end, hi)
-    if m:
-        nxt = m.group(1).lower()
-        if nxt == "to" and cue.lemma in _HEARSAY and m.group(2):
-            after = m.group(2)
+    words = _next_words(doc.norm, cue.end, hi)
+    if words is not None:
+        nxt = words[0].lower()
+        after = words[1]
+        if nxt == "to" and cue.lemma in _HEARSAY and after:
             if after.islower() and after not in doc.words["determiner"] and after not in {
                     "reporters", "him", "her", "them", "us", "me", "journalists"}:
                 return False
@@ -1271,10 +1288,11 @@ def _content_after(doc: _Doc, cue: Cue, hi: int) -> tuple[int, int, bool] | None
                     pos += m.end()
     m = _COMMA_GAP.match(norm, pos, hi)
     pos = m.end() if m else pos
-    has_that = _THAT.match(norm, pos, hi) is not None
+    has_that = _that_follows(doc, pos, hi)
     start = pos
     end = _clause_end(doc, start + (4 if has_that else 0), hi)
-    for g in _GLOSS.finditer(norm, start, end):  # "..., a sign of growing tensions"
+    glosses = _GLOSS.finditer(norm, start, end) if norm.find(",", start, end) >= 0 else ()
+    for g in glosses:  # "..., a sign of growing tensions" (the pattern opens with a comma)
         if g.group(1).lower() in doc.words["gloss"]:
             end = g.start()
             break
@@ -1386,7 +1404,7 @@ def _clause_cuts(doc: _Doc) -> list[tuple[int, int]]:
     cuts = []
     for c in doc.cues:
         if norm[max(0, c.start - 5):c.start] == " and " and (
-                _THAT.match(norm, c.end, c.end + 12) or (
+                _that_follows(doc, c.end, c.end + 12) or (
                     c.category not in _ATTITUDE_CATEGORIES and not c.form.endswith("ing")
                     and " " not in c.form and _PRONOUN_SUBJECT.match(norm, c.end))):
             # "... and request that ...", "said it had fixed it and says it is ...": a new
@@ -1411,7 +1429,10 @@ def _clause_cuts(doc: _Doc) -> list[tuple[int, int]]:
 def _clause_end(doc: _Doc, start: int, hi: int) -> int:
     """End of the clause starting at ``start``: before ", adding ...", ", but ...", ";" or
     another attributed clause joined by a comma or "and", else ``hi`` (the sentence end)."""
-    m = _CLAUSE_JOIN.search(doc.norm, start, hi)
+    norm = doc.norm
+    # (the pattern needs a comma or a semicolon)
+    m = _CLAUSE_JOIN.search(norm, start, hi) if (
+        norm.find(",", start, hi) >= 0 or norm.find(";", start, hi) >= 0) else None
     if m is not None and not doc.in_quote(m.start()):
         hi = m.start()
     if doc.norm.find("\n", start, hi) >= 0:

@@ -21,6 +21,7 @@
  * ac_build(keys), ac_scan(automaton, text): the keys' occurrences, as pyahocorasick finds them.
  * lead_word(text, pos, hi): the ASCII word after the blanks at pos (the time-phrase check).
  * terminators(text, start, end): the candidate sentence ends of the sentence splitter.
+ * next_words(text, pos, hi): the two words after a cue, as the rules' _NEXT_WORDS finds them.
  * fill_slots(obj, fields, values, required): a frozen slotted record's fields stored at once.
  */
 #define PY_SSIZE_T_CLEAN
@@ -392,6 +393,16 @@ error:
  * framing.text.typography's regex substitution of typographic variants does, in one pass.
  * text itself when nothing changes.
  */
+/* the character of dst at the place of c in src, or c when src does not hold it */
+static inline Py_UCS4
+mapped(Py_UCS4 c, int skind, const void *sdata, int dkind, const void *ddata, Py_ssize_t n_map)
+{
+    for (Py_ssize_t k = 0; k < n_map; k++)
+        if (PyUnicode_READ(skind, sdata, k) == c)
+            return PyUnicode_READ(dkind, ddata, k);
+    return c;
+}
+
 static PyObject *
 map_chars(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
 {
@@ -428,17 +439,10 @@ map_chars(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
     int changed = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c >= 128) {
-            for (Py_ssize_t k = 0; k < n_map; k++) {
-                if (PyUnicode_READ(skind, sdata, k) == c) {
-                    c = PyUnicode_READ(dkind, ddata, k);
-                    changed = 1;
-                    break;
-                }
-            }
-        }
-        if (c > maxchar)
-            maxchar = c;
+        Py_UCS4 m = c < 128 ? c : mapped(c, skind, sdata, dkind, ddata, n_map);
+        changed |= m != c;
+        if (m > maxchar)
+            maxchar = m;
     }
     if (!changed) {
         Py_INCREF(text);
@@ -451,15 +455,8 @@ map_chars(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
     void *odata = PyUnicode_DATA(out);
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c >= 128) {
-            for (Py_ssize_t k = 0; k < n_map; k++) {
-                if (PyUnicode_READ(skind, sdata, k) == c) {
-                    c = PyUnicode_READ(dkind, ddata, k);
-                    break;
-                }
-            }
-        }
-        PyUnicode_WRITE(okind, odata, i, c);
+        PyUnicode_WRITE(okind, odata, i,
+                        c < 128 ? c : mapped(c, skind, sdata, dkind, ddata, n_map));
     }
     return out;
 }
@@ -730,6 +727,56 @@ lead_word(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
 }
 
 /* ---------------------------------------------------------------------------------------
+ * next_words(text, pos, hi): what the pattern \W*?([\w'\u2019.-]+)(?:\s+([\w'\u2019.-]+))?
+ * matches at pos (within hi): None, or its two groups (the second None when no word follows
+ * after blanks). The first group starts at the first character of its class; \w is a letter,
+ * a digit or "_", \s a blank, to Python.
+ */
+static inline int
+is_word_piece(Py_UCS4 c)
+{
+    return is_alnum(c) || c == '_' || c == '\'' || c == 0x2019 || c == '.' || c == '-';
+}
+
+static PyObject *
+next_words(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    Py_ssize_t pos, hi;
+    if (text_range("next_words", "text, pos, hi", args, nargs, 3, &pos, &hi) < 0)
+        return NULL;
+    PyObject *text = args[0];
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t a = pos;
+    while (a < hi && !is_word_piece(PyUnicode_READ(kind, data, a)))
+        a++;
+    if (a >= hi)
+        Py_RETURN_NONE;
+    Py_ssize_t b = a;
+    while (b < hi && is_word_piece(PyUnicode_READ(kind, data, b)))
+        b++;
+    Py_ssize_t c = b;
+    while (c < hi && is_space(PyUnicode_READ(kind, data, c)))
+        c++;
+    Py_ssize_t d = c;
+    if (c > b)
+        while (d < hi && is_word_piece(PyUnicode_READ(kind, data, d)))
+            d++;
+    PyObject *first = PyUnicode_Substring(text, a, b);
+    if (first == NULL)
+        return NULL;
+    PyObject *second = d > c ? PyUnicode_Substring(text, c, d) : Py_NewRef(Py_None);
+    if (second == NULL) {
+        Py_DECREF(first);
+        return NULL;
+    }
+    PyObject *out = PyTuple_Pack(2, first, second);
+    Py_DECREF(first);
+    Py_DECREF(second);
+    return out;
+}
+
+/* ---------------------------------------------------------------------------------------
  * terminators(text, start, end): the candidate sentence ends of framing.text._split in
  * text[start:end], as (first, after, open, next): a run of final marks (. ! ? U+2026) with
  * the closing marks after it (" ' ) ]), followed by a blank (the pattern _TERMINATOR, each
@@ -899,6 +946,10 @@ static PyMethodDef cscan_methods[] = {
      "fill_slots(obj, fields, values, required)\n--\n\n"
      "Set obj's slots from the dict values as a dataclass __init__(**values) would; fields\n"
      "are (descriptor, name, default, factory or None), `required` marks no default."},
+    {"next_words", (PyCFunction)(void (*)(void))next_words, METH_FASTCALL,
+     "next_words(text, pos, hi)\n--\n\n"
+     "The two groups of the pattern \\W*?([\\w'\\u2019.-]+)(?:\\s+([\\w'\\u2019.-]+))? at pos,\n"
+     "or None."},
     {"terminators", (PyCFunction)(void (*)(void))terminators, METH_FASTCALL,
      "terminators(text, start, end)\n--\n\n"
      "The candidate sentence ends of text[start:end]: (first, after, open, next) tuples."},

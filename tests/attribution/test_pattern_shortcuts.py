@@ -435,3 +435,32 @@ def test_c_fill_slots_checks_its_fields():
     _CSCAN.fill_slots(att, ((Attribution.kind, "kind", marker, None),
                             (Attribution.extra, "extra", marker, dict)), {"kind": "direct"}, marker)
     assert att.kind == "direct" and att.extra == {}
+
+
+# -- the words after a cue, and "that" after a cue
+
+_AFTER_CUE_PIECES = [" ", "  ", "\n", "\t", ",", ".", "-", "'", "\u2019", "_", '"', "(", "to",
+                     "that", "That", "THAT", "thats", "reporters", "the", "\u00e9t\u00e9", "3",
+                     "\u2014", "\u212a", "of", "x"]
+
+
+@needs_cscan
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_AFTER_CUE_PIECES), max_size=12).map("".join),
+       st.integers(-2, 30), st.integers(-2, 50))
+@example("said , that he", 4, 14)
+@example("said. . to reporters", 4, 20)
+def test_c_next_words_are_the_patterns_groups(text, pos, hi):
+    m = rules._NEXT_WORDS.match(text, pos, hi)
+    want = None if m is None else (m.group(1), m.group(2))
+    assert _CSCAN.next_words(text, pos, hi) == want
+    assert rules._next_words(text, pos, hi) == want
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_AFTER_CUE_PIECES), max_size=12).map("".join),
+       st.integers(0, 30), st.integers(0, 50))
+def test_that_follows_is_the_pattern(text, pos, hi):
+    doc = rules._Doc(text, segment(text))
+    want = rules._THAT.match(doc.norm, pos, hi) is not None
+    assert rules._that_follows(doc, pos, hi) == want
