@@ -66,11 +66,12 @@ from .words import (
 )
 
 # Words that make the following quote a name, a title or a scare quote.
-_NAMING = re.compile(r"(?:so-called|so called|dubbed|nicknamed|known as|titled|entitled|named|"
-                     r"the term|the word|the words|the phrase|the slogan|the hashtag|called)"
-                     r"\s*[,:]?\s*$", re.IGNORECASE)
-_NAMING_LONGEST = 11  # "the hashtag"
-_NAMING_LAST = "dsmeng"  # the last letters of _NAMING's words ("named", "known as", ...)
+_NAMING_WORDS = ("so-called", "so called", "dubbed", "nicknamed", "known as", "titled",
+                 "entitled", "named", "the term", "the word", "the words", "the phrase",
+                 "the slogan", "the hashtag", "called")
+_NAMING = re.compile("(?:" + "|".join(re.escape(w) for w in _NAMING_WORDS) + r")\s*[,:]?\s*$",
+                     re.IGNORECASE)
+_NAMING_LONGEST = max(map(len, _NAMING_WORDS))
 
 
 def _naming_before(before: str) -> bool:
@@ -79,8 +80,9 @@ def _naming_before(before: str) -> bool:
     s = before.rstrip()
     if s.endswith((",", ":")):
         s = s[:-1].rstrip()
-    if not s or (s[-1].isascii() and s[-1].lower() not in _NAMING_LAST):
-        return False
+    tail = s[-_NAMING_LONGEST:]
+    if tail.isascii() and not tail.lower().endswith(_NAMING_WORDS):
+        return False  # (outside ASCII, case folding is the pattern's: "\u017f" matches "s")
     return _NAMING.search(before, max(0, len(s) - _NAMING_LONGEST - 4)) is not None
 
 

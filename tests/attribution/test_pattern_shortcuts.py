@@ -34,6 +34,9 @@ _OLD_ABBREV_PERIOD = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Lt|Gen|Col
 _OLD_TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)+|[^\W_]+(?:[-'.\u2019][^\W_]+)*|\S")
 _OLD_WORD_RE = re.compile(r"\d+(?:[.,:]\d+)+|[^\W_]+(?:[-'.\u2019][^\W_]+)*")
 _OLD_CLAUSE_BREAK_RE = re.compile("[" + re.escape(rules._CLAUSE_BREAK) + "]")
+_OLD_NAMING = re.compile(r"(?:so-called|so called|dubbed|nicknamed|known as|titled|entitled|"
+                         r"named|the term|the word|the words|the phrase|the slogan|the hashtag|"
+                         r"called)\s*[,:]?\s*$", re.IGNORECASE)
 
 _PIECES = [
     " ", "  ", "\n", "\t", "\xa0", ",", ":", ";", ".", '"', "(", ")", "\u2014", "[", "]", "-",
@@ -70,7 +73,7 @@ def _check_text(norm: str) -> None:
     assert speakers._party_labels(norm) == [m.span() for m in speakers._PARTY_LABEL.finditer(norm)]
     for end in range(len(norm) + 1):
         before = norm[:end]
-        assert rules._naming_before(before) == (rules._NAMING.search(before) is not None), before
+        assert rules._naming_before(before) == (_OLD_NAMING.search(before) is not None), before
     for pos in range(len(norm) + 1):
         for hi in {len(norm), min(len(norm), pos + 12)}:
             if rules._TIME_PHRASE.match(norm, pos, hi) is not None:
