@@ -22,15 +22,16 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 import numpy as np
 
-_OPEN_D = frozenset("\u201c\u201e\u201f\u00ab\u301d")
-_CLOSE_D = frozenset("\u201d\u00bb\u301e")
-_SKIP_D = frozenset("\u2033\u3003")  # double prime and ditto mark: not quotation marks
-_OPEN_S = frozenset("\u2018\u201a\u201b\u2039")
-_BEFORE_OPEN = frozenset("([{\u2014-/\u2013")
-_AFTER_CLOSE = frozenset(".,;:!?)]}\u2014-\u2013\u2026")
+_OPEN_D: Final = frozenset("\u201c\u201e\u201f\u00ab\u301d")
+_CLOSE_D: Final = frozenset("\u201d\u00bb\u301e")
+_SKIP_D: Final = frozenset("\u2033\u3003")  # double prime and ditto mark: not quotation marks
+_OPEN_S: Final = frozenset("\u2018\u201a\u201b\u2039")
+_BEFORE_OPEN: Final = frozenset("([{\u2014-/\u2013")
+_AFTER_CLOSE: Final = frozenset(".,;:!?)]}\u2014-\u2013\u2026")
 
 OPEN, CLOSE, AMBIGUOUS = 1, 2, 3
 

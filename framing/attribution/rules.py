@@ -38,7 +38,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import MISSING, dataclass, field, fields, replace
 from functools import cache, lru_cache
-from typing import Any, cast
+from typing import Any, Final, cast
 
 from ..native import c_extension
 from ..text import TOKEN_RE, Segmentation
@@ -66,12 +66,12 @@ from .words import (
 )
 
 # Words that make the following quote a name, a title or a scare quote.
-_NAMING_WORDS = ("so-called", "so called", "dubbed", "nicknamed", "known as", "titled",
+_NAMING_WORDS: Final = ("so-called", "so called", "dubbed", "nicknamed", "known as", "titled",
                  "entitled", "named", "the term", "the word", "the words", "the phrase",
                  "the slogan", "the hashtag", "called")
-_NAMING = re.compile("(?:" + "|".join(re.escape(w) for w in _NAMING_WORDS) + r")\s*[,:]?\s*$",
+_NAMING: Final = re.compile("(?:" + "|".join(re.escape(w) for w in _NAMING_WORDS) + r")\s*[,:]?\s*$",
                      re.IGNORECASE)
-_NAMING_LONGEST = max(map(len, _NAMING_WORDS))
+_NAMING_LONGEST: Final = max(map(len, _NAMING_WORDS))
 
 
 def _naming_before(before: str) -> bool:
@@ -87,17 +87,17 @@ def _naming_before(before: str) -> bool:
 
 
 # Between a cue and a direct quote: punctuation, an addressee, a time or place phrase.
-_DIRECT_GAP = re.compile(
+_DIRECT_GAP: Final = re.compile(
     r"^\s*(?:(?:to\s+)?(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?[\w.'\-]+(?:\s+[\w.'\-]+){0,3}"
     r"\s*)?[,:]\s*$|^\s*[,:]?\s*$")
-_THAT = re.compile(r"\s*(?:,\s*)?that\b\s*", re.IGNORECASE)
+_THAT: Final = re.compile(r"\s*(?:,\s*)?that\b\s*", re.IGNORECASE)
 
 
 def _that_follows(doc: _Doc, pos: int, hi: int) -> bool:
     """``_THAT.match(doc.norm, pos, hi) is not None``, tried only where the lower-cased text
     holds "that" from ``pos`` on (no other characters fold to its letters)."""
     return doc.lower.find("that", pos, hi) >= 0 and _THAT.match(doc.norm, pos, hi) is not None
-_TIME_PHRASE = re.compile(
+_TIME_PHRASE: Final = re.compile(
     r"\s*(?:(?:on|last|this|early|late|earlier|later)\s+)?(?:monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|today|yesterday|tonight|week|month|year|morning|afternoon|evening|"
     r"night|weekend)\b(?:\s+(?:morning|afternoon|evening|night))?|\s*in\s+(?:a|an|the|his|her|"
@@ -110,7 +110,7 @@ _TIME_PHRASE = re.compile(
     r"publicly|privately|recently|previously|once|flatly|bluntly)\b", re.IGNORECASE)
 # the first words of the _TIME_PHRASE alternatives: a run of ASCII letters after the blanks
 # must be one of them for a match (tested against the pattern)
-_TIME_PHRASE_FIRST = frozenset(
+_TIME_PHRASE_FIRST: Final = frozenset(
     "on last this early late earlier later monday tuesday wednesday thursday friday saturday "
     "sunday today yesterday tonight week month year morning afternoon evening night weekend in "
     "at again also repeatedly publicly privately recently previously once flatly bluntly".split())
@@ -133,8 +133,8 @@ def _may_open_time_phrase(norm: str, pos: int, hi: int) -> bool:
     return end > pos and norm[pos:end].lower() in _TIME_PHRASE_FIRST
 
 
-_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*", re.UNICODE)
-_CLAUSE_BREAK = ";:\u2014()[]\""
+_WORD: Final = re.compile(r"[^\W\d_][\w'\u2019.-]*", re.UNICODE)
+_CLAUSE_BREAK: Final = ";:\u2014()[]\""
 
 
 def _positions_of(text: str, chars: str) -> list[int]:
@@ -149,7 +149,7 @@ def _positions_of(text: str, chars: str) -> list[int]:
     out.sort()
     return out
 
-_QUOTE_CHARS = "\"'"
+_QUOTE_CHARS: Final = "\"'"
 # Patterns the rules below use (compiled once).
 
 
@@ -167,27 +167,27 @@ def _short_np_patterns(stops: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 _SHORT_NP_BEFORE_COMP, _SHORT_NP_BEFORE_COMP_FAST = _short_np_patterns(",|:")
 _SHORT_NP_BEFORE_COMMA, _SHORT_NP_BEFORE_COMMA_FAST = _short_np_patterns(",")
-_OPENS_COMPLEMENT = re.compile(r"\s*(that|to|whether|if)\b", re.IGNORECASE)
-_SPLIT_BEFORE_COMPLEMENT = re.compile(r"[-'\u2019.&](?:that|to|whether|if)\b")
-_COMMA_GAP = re.compile(r"\s*,?\s*")
-_FIRST_WORD = re.compile(r"[\w'\u2019-]+")
-_TO_WITHIN_SIX = re.compile(r"(?:[\w'\u2019.-]+\s+){0,6}to\s")
-_COMPLEMENTIZER = re.compile(r"\s*(?:,\s*)?(?:that|whether|if)\b")
+_OPENS_COMPLEMENT: Final = re.compile(r"\s*(that|to|whether|if)\b", re.IGNORECASE)
+_SPLIT_BEFORE_COMPLEMENT: Final = re.compile(r"[-'\u2019.&](?:that|to|whether|if)\b")
+_COMMA_GAP: Final = re.compile(r"\s*,?\s*")
+_FIRST_WORD: Final = re.compile(r"[\w'\u2019-]+")
+_TO_WITHIN_SIX: Final = re.compile(r"(?:[\w'\u2019.-]+\s+){0,6}to\s")
+_COMPLEMENTIZER: Final = re.compile(r"\s*(?:,\s*)?(?:that|whether|if)\b")
 # fullmatch only: splitting a word into two chunks never helps, so possessive words give the
 # same answer without the exponential search on a long gap
-_SHORT_GAP = re.compile(r"\s*(?:[\w'\u2019.-]++\s*){0,4}[,:]\s*|\s*[.]\s*")
-_END_PUNCT = re.compile(r"[\s.!?\"')\]]*")
-_END_TIME_PUNCT = re.compile(
+_SHORT_GAP: Final = re.compile(r"\s*(?:[\w'\u2019.-]++\s*){0,4}[,:]\s*|\s*[.]\s*")
+_END_PUNCT: Final = re.compile(r"[\s.!?\"')\]]*")
+_END_TIME_PUNCT: Final = re.compile(
     r"\s*,?\s*(?:in\s+a\s+\w+(?:\s+\w+)?|on\s+\w+|\w+day)?[\s.!?\"')\]]*")
 # an addressee of up to four words ending a sentence, with a place or time after it: "HuffPost.",
 # "reporters on Tuesday.", "The Associated Press in an interview."
-_ADDRESSEE_END = re.compile(r"[ \t]*((?:(?!(?:to|that|whether|if)\b)[\w'\u2019&-]++[ \t]*){1,4}?)"
+_ADDRESSEE_END: Final = re.compile(r"[ \t]*((?:(?!(?:to|that|whether|if)\b)[\w'\u2019&-]++[ \t]*){1,4}?)"
                             r"(?:,?[ \t]*(?:in|on|at|during)[ \t]+(?:[\w'\u2019&-]++[ \t]*){1,4}?)?"
                             r"[\s.!?\"')\]]*")
 # cues whose addressee may end a content-first attribution ("..., officials told reporters.")
-_TELL = frozenset({"tell", "inform", "assure"})
+_TELL: Final = frozenset({"tell", "inform", "assure"})
 # who an addressee may be besides a name or a source noun ("reporters", "voters", "me")
-_RECIPIENTS = frozenset({"me", "him", "her", "us", "them", "you", "reporters", "journalists",
+_RECIPIENTS: Final = frozenset({"me", "him", "her", "us", "them", "you", "reporters", "journalists",
                          "voters", "crowd", "audience", "supporters", "lawmakers", "colleagues",
                          "friends", "viewers", "listeners", "readers", "students", "donors",
                          "members", "senators", "interviewers", "congress", "court", "panel",
@@ -208,30 +208,30 @@ def _recipient(doc: _Doc, phrase: str) -> bool:
 
 # where the words were said, ending the sentence: "in a statement posted to Facebook.", "in an
 # interview published Sunday.", "on Twitter."
-_END_STATEMENT = re.compile(
+_END_STATEMENT: Final = re.compile(
     r"[ \t]*,?[ \t]*(?:in|on)[ \t]+(?:(?:a|an|the|his|her|its|their)[ \t]+)?(?:[\w-]+[ \t]+){0,2}?"
     r"(?:statement|interview|post|tweet|letter|email|video|message|op-ed|memo|release|speech|"
     r"briefing|conference|Twitter|Facebook|Instagram|television|radio)\b(?:[ \t]+(?:posted|"
     r"released|issued|published|sent|shared|given|made|aired|provided|broadcast)\b"
     r"(?:[ \t]+[\w.'\u2019-]+){0,4}?)?[\s.!?\"')\]]*")
 # an addressee with a time or place after it, then "that" (no comma, quote or verb between)
-_ADDRESSEE_THEN_THAT = re.compile(r"[ \t]*(?:(?!(?:he|she|they|we|i|it|and|but|or|when|while|after|"
+_ADDRESSEE_THEN_THAT: Final = re.compile(r"[ \t]*(?:(?!(?:he|she|they|we|i|it|and|but|or|when|while|after|"
                                   r"before|because|since|as|if|until|where)\b)"
                                   r"[\w'\u2019.&-]++[ \t]+){2,9}?(?=that\b)", re.IGNORECASE)
 # an addressee, perhaps a time or place after it, then a clause opening with a subject pronoun
 # and no "that": "told Fox News on Tuesday he thinks ...", "told the Times it was ..."
-_ADDRESSEE_THEN_PRONOUN = re.compile(
+_ADDRESSEE_THEN_PRONOUN: Final = re.compile(
     r"[ \t]*((?:(?!(?:he|she|they|it|we|i|there|that|to|whether|if|and|but|or|as|when|while|"
     r"after|before|because|since|until|where|who|whom|whose|which|what|how|why)\b)[\w'\u2019.&-]++[ \t]+){1,5}?)"
     r"((?:(?:on|in|at|during|last|this|earlier|late|early)[ \t]+(?:[\w'\u2019.-]++[ \t]+){0,3}?)?)"
     r"(?=(?:he|she|they|it|we|I|there)\b)")
-_RELATIVE_START = re.compile(r"(?:who|whose|whom)\b")
+_RELATIVE_START: Final = re.compile(r"(?:who|whose|whom)\b")
 # a comma and an article opening an appositive, in the words before a noun phrase
-_APPOSITION_OPEN = re.compile(r",[ \t]+(?:(?:a|an|the)[ \t]+[^,.;:\"]*)?$")
-_AND_OTHERS_COMMA = re.compile(r"(?:\s+and\s+others)?\s*,")
-_LEADING_COMMA = re.compile(r"\s*,")
+_APPOSITION_OPEN: Final = re.compile(r",[ \t]+(?:(?:a|an|the)[ \t]+[^,.;:\"]*)?$")
+_AND_OTHERS_COMMA: Final = re.compile(r"(?:\s+and\s+others)?\s*,")
+_LEADING_COMMA: Final = re.compile(r"\s*,")
 # Rules look at most this many characters either side of a cue or quote.
-_WINDOW = 1000
+_WINDOW: Final = 1000
 
 
 def _short_np(fast: re.Pattern[str], plain: re.Pattern[str], s: str) -> re.Match[str] | None:
@@ -272,8 +272,8 @@ class _Draft:
 
 # a line broken between two words of one sentence ("who has\nrepeatedly pledged"): the text is
 # hard-wrapped, and only a blank line ends a line of its own
-_HARD_WRAP = re.compile(r"[a-z,][ \t\xa0]*\n[ \t\xa0]*[a-z]")
-_BLANK_LINE = re.compile(r"\n[ \t\xa0]*\n")
+_HARD_WRAP: Final = re.compile(r"[a-z,][ \t\xa0]*\n[ \t\xa0]*[a-z]")
+_BLANK_LINE: Final = re.compile(r"\n[ \t\xa0]*\n")
 
 
 class _Doc:
@@ -413,10 +413,10 @@ def _np_before(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
                                              sp.subject_fallback, sp.relative)
 
 
-_THEN_AND = re.compile(r"\b(?:then|and|but)\b")
+_THEN_AND: Final = re.compile(r"\b(?:then|and|but)\b")
 
 
-_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
+_REFLEXIVES: Final = frozenset({"himself", "herself", "themselves", "itself"})
 
 
 def _dash_run_start(toks: list[tuple[int, int]], k: int) -> int:
@@ -427,10 +427,10 @@ def _dash_run_start(toks: list[tuple[int, int]], k: int) -> int:
     return k
 
 
-_DASHES = frozenset({"-", "\u2013", "\u2014", "\u2015"})
+_DASHES: Final = frozenset({"-", "\u2013", "\u2014", "\u2015"})
 # the dashes that may end a clause (see _CLAUSE_BREAK): all but the hyphen
-_DASH_BREAKS = "".join(sorted(_DASHES - {"-"}))
-_IRREGULAR_PARTICIPLES = frozenset({"seen", "written", "given", "taken", "shown", "made",
+_DASH_BREAKS: Final = "".join(sorted(_DASHES - {"-"}))
+_IRREGULAR_PARTICIPLES: Final = frozenset({"seen", "written", "given", "taken", "shown", "made",
                                     "held", "sent", "told", "read", "found", "brought"})
 
 
@@ -588,7 +588,7 @@ def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
 
 
 # words that "'s" makes "... is": "That's", "There's"
-_NOT_SPEAKERS_IS = frozenset({"that", "there", "here", "what", "who", "where", "this"})
+_NOT_SPEAKERS_IS: Final = frozenset({"that", "there", "here", "what", "who", "where", "this"})
 
 
 def _s_stem(word: str) -> str | None:
@@ -689,11 +689,11 @@ def _walk_np(doc: _Doc, toks: list[tuple[int, int]], k: int) -> int | None:
 
 # words no speaker phrase reaches back over: "in what the union's executive called", "how FBI
 # official Peter Strzok requested", "including big contributors opposed"
-_NP_BARRIERS = frozenset({"what", "whom", "how", "why", "whether", "including", "included",
+_NP_BARRIERS: Final = frozenset({"what", "whom", "how", "why", "whether", "including", "included",
                           "given"})
 # bodies named with "on" ("the Senate Committee on Foreign Relations"), and their members
 # ("Democrats on the House Select Committee")
-_BODIES_ON = frozenset({"Committee", "Subcommittee", "Commission", "Council", "Caucus",
+_BODIES_ON: Final = frozenset({"Committee", "Subcommittee", "Commission", "Council", "Caucus",
                         "Conference", "Panel", "Board", "Force", "Center", "Institute", "Office",
                         "Democrats", "Republicans", "members", "Members"})
 
@@ -721,20 +721,20 @@ def _and_in_name(doc: _Doc, toks: list[tuple[int, int]], j: int, k: int) -> bool
 
 # a preposition and the words before it that tie a source to its subject, inside a speaker
 # phrase ("people briefed on the matter", "a person close to the talks")
-_SOURCE_LINKS = {"on": frozenset({"briefed", "working"}), "to": frozenset({"close"}),
+_SOURCE_LINKS: Final = {"on": frozenset({"briefed", "working"}), "to": frozenset({"close"}),
                  "about": frozenset({"knowledgeable"})}
 
 
-_CLAUSE_OPENERS = frozenset({"but", "and", "or", "yet", "although", "though", "while",
+_CLAUSE_OPENERS: Final = frozenset({"but", "and", "or", "yet", "although", "though", "while",
                              "because", "after", "before", "since", "if", "when", "unless"})
 
 
 # what may stand between commas after a name, before its description or its verb: an age, a
 # home town, a state ("22", "of Flint", "Mich.", "Neb.")
-_ASIDE = re.compile(r"\d{1,3}|of(?:[ \t]+[A-Z][\w.'\u2019-]*){1,3}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.")
+_ASIDE: Final = re.compile(r"\d{1,3}|of(?:[ \t]+[A-Z][\w.'\u2019-]*){1,3}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.")
 # what opens a description longer than ten words: "Dmitry Bam, a professor at the University
 # of Maine School of Law who has written on judicial recusals and ethics, said"
-_LONG_DESCRIPTION_OPENERS = frozenset({"a", "an", "the", "then", "now", "former", "one"})
+_LONG_DESCRIPTION_OPENERS: Final = frozenset({"a", "an", "the", "then", "now", "former", "one"})
 
 
 def _appositive(doc: _Doc, toks: list[tuple[int, int]], k: int) -> _Speaker | None:
@@ -822,7 +822,7 @@ def _titled_name(phrase: str) -> bool:
 
 
 # two to four capitalised words, initials and name particles: "Ben LaBolt", "Kevin de León"
-_PROPER_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+(?:(?:de|van|von|al|bin|da|di|du|la|le)"
+_PROPER_NAME: Final = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+(?:(?:de|van|von|al|bin|da|di|du|la|le)"
                           r"\s+)?[A-Z][\w'\u2019.-]*){1,3}")
 
 
@@ -841,7 +841,7 @@ def _abbreviated(tok: str) -> bool:
 
 
 # abbreviations inside place names ("St. Louis County Prosecutor Bob McCulloch", "Mt. Vernon")
-_PLACE_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
+_PLACE_ABBREVIATIONS: Final = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
 
 
 def _np_after(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
@@ -887,10 +887,10 @@ def _np_after(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
 
 
 # a description after an inverted speaker's name: up to the next comma, stop or quote mark
-_DESCRIPTION_AFTER = re.compile(r"[ \t]*,[ \t]*([^,.;:\"\u201c\u201d\n]{2,160})")
+_DESCRIPTION_AFTER: Final = re.compile(r"[ \t]*,[ \t]*([^,.;:\"\u201c\u201d\n]{2,160})")
 # where it stops being a noun phrase: a relative clause ("a political consultant whose firm has
 # run all of Brewer's campaigns")
-_RELATIVE_IN = re.compile(r"(?:^|\s+)(?:who|whom|whose|which|that|where)\b")
+_RELATIVE_IN: Final = re.compile(r"(?:^|\s+)(?:who|whom|whose|which|that|where)\b")
 
 
 def _description_after(doc: _Doc, pos: int, hi: int) -> str | None:
@@ -1002,9 +1002,9 @@ def _subject(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
 
 
 # what may stand before a sentence's first word
-_OPENING_MARKS = " \t\n\"'\u201c\u2018("
+_OPENING_MARKS: Final = " \t\n\"'\u201c\u2018("
 # words that open a clause without being its subject
-_NO_SUBJECT = frozenset({"there", "here", "what", "who", "where", "how", "why"})
+_NO_SUBJECT: Final = frozenset({"there", "here", "what", "who", "where", "how", "why"})
 
 
 def _opening_phrase(first: str, second: str) -> bool:
@@ -1024,17 +1024,17 @@ def doc_cue_forms() -> frozenset[str]:
 # ----------------------------------------------------------------------------------------------
 # Cues: verb uses and their content
 
-_DETERMINER_BEFORE_NOUN = frozenset({"a", "an", "the", "this", "these", "those", "his", "her",
+_DETERMINER_BEFORE_NOUN: Final = frozenset({"a", "an", "the", "this", "these", "those", "his", "her",
                                      "its", "their", "our", "my", "your", "no", "any", "each",
                                      "every", "another", "such", "whose", "of", "in", "on",
                                      "for", "with", "by"})
-_COPULA = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got"})
-_HEARSAY = frozenset({"say", "report", "claim", "believe", "think", "allege", "estimate",
+_COPULA: Final = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got"})
+_HEARSAY: Final = frozenset({"say", "report", "claim", "believe", "think", "allege", "estimate",
                       "rumor", "rumour", "know", "expect", "understand", "fear"})
-_AS_AFTER = re.compile(r"\s+as\b")
-_CAST_DOUBT = frozenset({"cast", "casts", "casting", "raise", "raised", "raises", "raising"})
-_INTERJECTION_SAY = re.compile(r",\s?say,", re.IGNORECASE)
-_NEXT_WORDS = re.compile(r"\W*?([\w'\u2019.-]+)(?:\s+([\w'\u2019.-]+))?")
+_AS_AFTER: Final = re.compile(r"\s+as\b")
+_CAST_DOUBT: Final = frozenset({"cast", "casts", "casting", "raise", "raised", "raises", "raising"})
+_INTERJECTION_SAY: Final = re.compile(r",\s?say,", re.IGNORECASE)
+_NEXT_WORDS: Final = re.compile(r"\W*?([\w'\u2019.-]+)(?:\s+([\w'\u2019.-]+))?")
 
 
 def _next_words(norm: str, pos: int, hi: int) -> tuple[str, str | None] | None:
@@ -1044,15 +1044,15 @@ def _next_words(norm: str, pos: int, hi: int) -> tuple[str, str | None] | None:
         return _c_next_words(norm, pos, hi)
     m = _NEXT_WORDS.match(norm, pos, hi)
     return None if m is None else (m.group(1), m.group(2))
-_SUBJECT_START = re.compile(r"(?:[A-Z0-9\"']|(?:he|she|they|it|we|i|you|there|the|a|an|this|"
+_SUBJECT_START: Final = re.compile(r"(?:[A-Z0-9\"']|(?:he|she|they|it|we|i|you|there|the|a|an|this|"
                             r"these|those|some|many|most|all|no|none|both|each|every|his|her|"
                             r"its|their|our|one|two|several|few|nobody|everyone|somebody|"
                             r"nothing)\b)")
-_TRAILING = " \t\n,;:.\u2014-"
+_TRAILING: Final = " \t\n,;:.\u2014-"
 # the last word before a position, whatever punctuation follows (see _prev_word)
-_PREV_WORD = re.compile(r"([\w'\u2019.-]+)\W*$")
+_PREV_WORD: Final = re.compile(r"([\w'\u2019.-]+)\W*$")
 # Between the content and a trailing speaker: "..., officials said" / "... — or so X claimed"
-_CONTENT_FIRST_GAP = re.compile(r"[\s,\u2014-]*(?:(?:or|and)\s+)?(?:so\s+)?", re.IGNORECASE)
+_CONTENT_FIRST_GAP: Final = re.compile(r"[\s,\u2014-]*(?:(?:or|and)\s+)?(?:so\s+)?", re.IGNORECASE)
 
 
 def _prev_word(doc: _Doc, pos: int, lo: int) -> str:
@@ -1095,11 +1095,11 @@ def _in_name(doc: _Doc, cue: Cue, prev: str, hi: int) -> bool:
     return nxt is None or not nxt[0][:1].isupper()
 
 
-_NAME_END_MARKS = frozenset(",;:)")
-_CAP_WORD_OF = re.compile(r"\b[A-Z][a-z]+[ \t]+of[ \t]+$")
+_NAME_END_MARKS: Final = frozenset(",;:)")
+_CAP_WORD_OF: Final = re.compile(r"\b[A-Z][a-z]+[ \t]+of[ \t]+$")
 # a determiner and an adverb before a participle or noun: "the newly announced policy", "the
 # widely reported figure", "the only question"
-_DETERMINER_ADVERB = re.compile(
+_DETERMINER_ADVERB: Final = re.compile(
     r"\b(?:the|a|an|this|these|those|its|his|her|their|our|whose)\s+([a-z]+ly)\s+$",
     re.IGNORECASE)
 
@@ -1143,15 +1143,15 @@ def _plural_noun_form(cue: Cue) -> bool:
 
 
 # adverbs between a passive's auxiliary and its participle
-_PASSIVE_ADVERBS = frozenset({"not", "never", "also", "still", "already", "since", "widely",
+_PASSIVE_ADVERBS: Final = frozenset({"not", "never", "also", "still", "already", "since", "widely",
                               "long", "often", "once", "first", "later", "then", "now"})
-_COPULA_ADVERBS = re.compile(r"\b(?:is|are|was|were|be|been|being)(?:n't|n\u2019t)?(?:\s+(?:"
+_COPULA_ADVERBS: Final = re.compile(r"\b(?:is|are|was|were|be|been|being)(?:n't|n\u2019t)?(?:\s+(?:"
                              + "|".join(sorted(_PASSIVE_ADVERBS)) + r"|[a-z]+ly))+\s+$",
                              re.IGNORECASE)
 
 
 # adjectives (some of them adverbs too) that sit between a determiner and a noun
-_ADJECTIVES_AFTER_DETERMINER = frozenset({"first", "last", "next", "final", "new", "latest",
+_ADJECTIVES_AFTER_DETERMINER: Final = frozenset({"first", "last", "next", "final", "new", "latest",
                                           "same", "only", "recent"})
 
 
@@ -1234,7 +1234,7 @@ def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
     return True
 
 
-_DETERMINERS_BEFORE_NAME = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their"})
+_DETERMINERS_BEFORE_NAME: Final = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their"})
 
 
 def _skip_fillers(doc: _Doc, pos: int, hi: int) -> int:
@@ -1249,8 +1249,8 @@ def _skip_fillers(doc: _Doc, pos: int, hi: int) -> int:
         pos = m.end()
 
 
-_WH = frozenset({"whether", "if", "why", "how", "what", "when", "who", "where", "which"})
-_BAD_FIRST_EXTRA = frozenset({"so", "yes", "no", "not", "it", "there", "this", "that"})
+_WH: Final = frozenset({"whether", "if", "why", "how", "what", "when", "who", "where", "which"})
+_BAD_FIRST_EXTRA: Final = frozenset({"so", "yes", "no", "not", "it", "there", "this", "that"})
 
 
 def _complement_first(cue: Cue, window: str) -> bool:
@@ -1336,7 +1336,7 @@ def _content_after(doc: _Doc, cue: Cue, hi: int) -> tuple[int, int, bool] | None
 
 # "and" with an inflected verb after it (perhaps "had" and an adverb first): "and contrasted",
 # "and had already repaid"
-_AND_VERB = re.compile(r",?[ \t]+and[ \t]+(?:(had|has|have)[ \t]+)?(?:[a-z]+ly[ \t]+)?([a-z]+)\b")
+_AND_VERB: Final = re.compile(r",?[ \t]+and[ \t]+(?:(had|has|have)[ \t]+)?(?:[a-z]+ly[ \t]+)?([a-z]+)\b")
 
 
 def _before_second_verb(norm: str, start: int, end: int) -> int:
@@ -1361,23 +1361,23 @@ def _before_second_verb(norm: str, start: int, end: int) -> int:
 
 
 # speech verbs that take a clause without "that" ("and said funding is needed")
-_CLAUSE_VERBS = frozenset({"said", "told", "added", "noted", "argued", "warned", "insisted",
+_CLAUSE_VERBS: Final = frozenset({"said", "told", "added", "noted", "argued", "warned", "insisted",
                            "claimed", "acknowledged", "conceded", "suggested", "stressed",
                            "explained", "wrote", "tweeted", "declared", "announced"})
 # speech verbs whose -ing form after "while" reports the same speaker's own words
-_SPEECH_ING = frozenset({"arguing", "saying", "insisting", "noting", "claiming", "warning",
+_SPEECH_ING: Final = frozenset({"arguing", "saying", "insisting", "noting", "claiming", "warning",
                          "adding", "stressing", "emphasizing", "suggesting", "acknowledging",
                          "complaining", "contending", "maintaining", "asserting", "explaining"})
-_WHILE_CUE = re.compile(r",?[ \t]+(?:while|as|before|after)[ \t]+([a-z]+ing)\b")
-_NEXT_WORD_AFTER = re.compile(r"[ \t]+([\w$'\u2019]+)")
+_WHILE_CUE: Final = re.compile(r",?[ \t]+(?:while|as|before|after)[ \t]+([a-z]+ing)\b")
+_NEXT_WORD_AFTER: Final = re.compile(r"[ \t]+([\w$'\u2019]+)")
 # what may open the object of a verb joined by "and" to the reporting verb ("contrasted his
 # background", "celebrated the ruling", "declined to meet", "repaid about $60,000")
-_OBJECT_STARTS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+_OBJECT_STARTS: Final = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
                             "this", "that", "these", "those", "him", "them", "us", "me", "it",
                             "to", "about", "with", "on", "in", "for", "at", "up", "out", "off",
                             "down", "back", "away", "some", "any", "no", "all", "several",
                             "more", "two", "three", "against", "into", "from", "over", "by"})
-_IRREGULAR_PAST = frozenset({"said", "told", "made", "took", "gave", "went", "came", "wrote",
+_IRREGULAR_PAST: Final = frozenset({"said", "told", "made", "took", "gave", "went", "came", "wrote",
                              "met", "left", "sent", "spent", "paid", "won", "lost", "began",
                              "ran", "held", "kept", "brought", "thought", "sought", "fought",
                              "bought", "spoke", "chose", "rose", "fell", "drew", "grew",
@@ -1385,18 +1385,18 @@ _IRREGULAR_PAST = frozenset({"said", "told", "made", "took", "gave", "went", "ca
 
 
 # an appositive the author adds to a reported clause: ", a sign of ...", ", the latest move in"
-_GLOSS = re.compile(r",[ \t]+(?:a|an|another|the[ \t]+latest)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+_GLOSS: Final = re.compile(r",[ \t]+(?:a|an|another|the[ \t]+latest)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
                     r"([a-z]+)\b(?=[ \t]+(?:of|in|to|for|that|against|from)\b)")
 # a reported clause opened by a pronoun subject right after a cue: "says it is", "said they"
-_PRONOUN_SUBJECT = re.compile(r"[ \t]+(?:he|she|it|they|we|i|its|their|his|her)\b")
+_PRONOUN_SUBJECT: Final = re.compile(r"[ \t]+(?:he|she|it|they|we|i|its|their|his|her)\b")
 # ', adding' / '," adding' / ' \u2014 according to' right before a cue
-_THEN_ING = re.compile(r"\s*,\s*(\w+ing)\b")
+_THEN_ING: Final = re.compile(r"\s*,\s*(\w+ing)\b")
 # what may hang between a reported clause and the next attribution: ", and", " but"
-_LINK_TAIL = re.compile(r"(?:[\s,;]|\b(?:and|but|then|while)\b)*$")
-_JOINED_CUE = re.compile(r"(?:[,\u2014]\"?|\",)\s*$")
+_LINK_TAIL: Final = re.compile(r"(?:[\s,;]|\b(?:and|but|then|while)\b)*$")
+_JOINED_CUE: Final = re.compile(r"(?:[,\u2014]\"?|\",)\s*$")
 # a comma or dash, then "and", right before a cue: "..., and urged", "... -- and reminded"
-_COMMA_AND = re.compile(r"(?:,|[ \t]--|[ \t]?[\u2014\u2013])[ \t]+and[ \t]+$")
-_CLAUSE_JOIN = re.compile(r",\s+(?:but|while|whereas|although|though|yet|which|who)\b|;\s")
+_COMMA_AND: Final = re.compile(r"(?:,|[ \t]--|[ \t]?[\u2014\u2013])[ \t]+and[ \t]+$")
+_CLAUSE_JOIN: Final = re.compile(r",\s+(?:but|while|whereas|although|though|yet|which|who)\b|;\s")
 
 
 def _clause_cuts(doc: _Doc) -> list[tuple[int, int]]:
@@ -1469,7 +1469,7 @@ def _clause_lo(doc: _Doc, ss: int, pos: int) -> int:
 
 # a clause that goes on with a second verb phrase of the sentence's subject: "and told", "but
 # has said", "and reportedly argued" (not "and the", "and he", "and Smith")
-_COORDINATED_VP = re.compile(
+_COORDINATED_VP: Final = re.compile(
     r"[\s\W]*(?:and|but|or|then)\s+(?!(?:he|she|they|it|we|i|you|the|a|an|this|that|these|"
     r"those|his|her|its|their|our|some|many|most|all|no|other|others|one)\b)[a-z]")
 
@@ -1534,17 +1534,17 @@ def _is_document(doc: _Doc, sp: _Speaker) -> bool:
 # ----------------------------------------------------------------------------------------------
 # Quote rules
 
-_ACCORDING_NP = re.compile(
+_ACCORDING_NP: Final = re.compile(
     r"\s+([\w'\u2019&-]+(?:\s+[\w'\u2019&-]+(?:\.[\w]+)*(?:\.(?=\s+[a-z]))?){0,11}?)"
     r"\s*(?=[,.;:!?]|$)")  # "one U.S. official": an abbreviation's period before a word
 # A period that ends a title or an initial, not a sentence ("Mr. Clarke said")
 # (every alternative starts with a capital: the look-ahead fails fast elsewhere)
-_ABBREV_PERIOD = re.compile(r"(?=[A-Z])\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Lt|Gen|Col|Sgt|Jr|Sr|"
+_ABBREV_PERIOD: Final = re.compile(r"(?=[A-Z])\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Lt|Gen|Col|Sgt|Jr|Sr|"
                             r"St|Rev|Adm|Maj|Capt|Prof|Gov)\.")
-_PAREN_TAIL = re.compile(r"\s*\([^()]{1,25}\)\s*,?\s*$")
-_AFTER_QUOTE = re.compile(r"\s*[,\u2014-]?\s*")
+_PAREN_TAIL: Final = re.compile(r"\s*\([^()]{1,25}\)\s*,?\s*$")
+_AFTER_QUOTE: Final = re.compile(r"\s*[,\u2014-]?\s*")
 # "quoted Mahmoud Al Taie, a dentist, saying" / "cited one of its reporters as seeing"
-_CITED_AS = re.compile(r"\s+([^\"]{2,120}?)\s*,?\s+(?:as\s+)?(saying|\w+ing)\b")
+_CITED_AS: Final = re.compile(r"\s+([^\"]{2,120}?)\s*,?\s+(?:as\s+)?(saying|\w+ing)\b")
 
 
 def _quote_groups(quotes: list[Quote]) -> list[list[Quote]]:
@@ -1619,7 +1619,7 @@ def _attribute_after(doc: _Doc, q: Quote, used: set[int]) -> tuple[Cue, _Speaker
     return None
 
 
-_CLAUSE_AND = re.compile(r",\s+(?:and|but|or|while)\s")
+_CLAUSE_AND: Final = re.compile(r",\s+(?:and|but|or|while)\s")
 
 
 def _attribute_before(doc: _Doc, q: Quote, used: set[int]) -> tuple[Cue, str] | None:
@@ -1984,11 +1984,11 @@ def _opens_adverbial(words: Sequence[str], w: WordClasses, subordinate: bool) ->
 
 # a sentence opened by a subordinate clause: "After The New York Times reported that ...," (not
 # "As": in "As Breitbart News reported, ..." the main clause is the report)
-_OPENING_SUBORDINATOR = re.compile(r"[\"'\u201c\u2018(]?(?:After|When|Since|Before|While|"
+_OPENING_SUBORDINATOR: Final = re.compile(r"[\"'\u201c\u2018(]?(?:After|When|Since|Before|While|"
                                    r"Although|Though|Because|If|Until|Once|Whereas)\b")
 # the main clause after it: a comma, a short subject and an inflected verb (", Mrs. Clinton
 # announced", ", he said", ", the company has")
-_MAIN_CLAUSE = re.compile(r",[ \t]+((?:(?:[A-Z][\w.'\u2019-]*|the|a|an|his|her|its|their)[ \t]+)"
+_MAIN_CLAUSE: Final = re.compile(r",[ \t]+((?:(?:[A-Z][\w.'\u2019-]*|the|a|an|his|her|its|their)[ \t]+)"
                           r"{0,4}?(?:[A-Z][\w.'\u2019-]*|he|she|it|they|we|i|officials|police)"
                           r")[ \t]+(?:(has|have|had|was|were|is|are|will|would)[ \t]+)?"
                           r"([a-z]+)\b")
@@ -2009,13 +2009,13 @@ def _before_main_clause(doc: _Doc, ss: int, start: int, end: int) -> int:
     return end
 
 
-_AND_OR = re.compile(r"\s*(?:and|or|but)\b", re.IGNORECASE)
-_AND_NOT_SO = re.compile(r"\s*(?:and|or|but)\b(?![ \t]+so\b)", re.IGNORECASE)  # not "or so"
+_AND_OR: Final = re.compile(r"\s*(?:and|or|but)\b", re.IGNORECASE)
+_AND_NOT_SO: Final = re.compile(r"\s*(?:and|or|but)\b(?![ \t]+so\b)", re.IGNORECASE)  # not "or so"
 # the object of "cite" up to what may follow a source: "Amina Ibrahim, who", "unnamed sources."
-_CITED_NP = re.compile(r"([^,;:.\u2014]{2,80}?)(?:\s*(?:[,;:.\u2014]|$)|\s+(?=who\b|saying\b|as\b))")
-_AS_NOT_SAYING = re.compile(r"\bas\b(?![ \t]+saying)")
-_CITED_NAME = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w.-]*[a-z.]")
-_EXAMPLES = re.compile(r"\b(?:like|such[ \t]+as|including)\b")  # "senators like John Ashcroft"
+_CITED_NP: Final = re.compile(r"([^,;:.\u2014]{2,80}?)(?:\s*(?:[,;:.\u2014]|$)|\s+(?=who\b|saying\b|as\b))")
+_AS_NOT_SAYING: Final = re.compile(r"\bas\b(?![ \t]+saying)")
+_CITED_NAME: Final = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w.-]*[a-z.]")
+_EXAMPLES: Final = re.compile(r"\b(?:like|such[ \t]+as|including)\b")  # "senators like John Ashcroft"
 
 
 def _cited_source(norm: str, start: int, end: int) -> bool:
@@ -2177,7 +2177,7 @@ def _finish(doc: _ResolveDoc, draft: _Draft, resolver: SpeakerResolver, drafts: 
     return att
 
 
-_REQUIRED = object()  # the default of a field that has none
+_REQUIRED: Final = object()  # the default of a field that has none
 
 
 def _attribution_fields() -> tuple[tuple[Any, str, Any, Any], ...]:
@@ -2189,7 +2189,7 @@ def _attribution_fields() -> tuple[tuple[Any, str, Any, Any], ...]:
                  for f in fields(Attribution))
 
 
-_ATTRIBUTION_FIELDS = _attribution_fields()
+_ATTRIBUTION_FIELDS: Final = _attribution_fields()
 _fill_slots: Callable[[object, tuple[Any, ...], dict[str, Any], object], None] | None = (
     None if _cscan is None else _cscan.fill_slots)
 
@@ -2222,5 +2222,5 @@ def _new_attribution(values: dict[str, Any]) -> Attribution:
 
 # a negation right before a cue, perhaps with an adverb or auxiliary between: "did not say",
 # "hasn't publicly said", "would never say" (not "not only said")
-_NEGATED_BEFORE = re.compile(
+_NEGATED_BEFORE: Final = re.compile(
     r"(?:\b(?:not|never)|n't)(?![ \t]+(?:only|just|merely)\b)(?:[ \t]+[a-z]+){0,2}[ \t]*\Z")

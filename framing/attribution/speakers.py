@@ -32,7 +32,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, Final
 
 import ahocorasick
 
@@ -59,23 +59,23 @@ from .words import (
 # A name word, or an abbreviated title with its period right before a name ("Sen. Lindsey",
 # from person_titles.tsv: "Bush." at a sentence end is not one); patterns built from it start
 # with a lookahead on the first letter, which fails fast.
-_TITLE_ABBREVIATIONS = "|".join(sorted(
+_TITLE_ABBREVIATIONS: Final = "|".join(sorted(
     {t[:1].upper() + t[1:] for t in person_titles() if " " not in t and len(t) <= 4}
     | {"Jr", "Sr", "St"}, key=len, reverse=True))
-_NAME_PREFIX = "(?:al|el|ad|as|ash|an|bin|abu)-"  # "al-Maliki"
-_NAME_TOKEN = (rf"(?:(?:{_TITLE_ABBREVIATIONS})\.(?=[ \t]+[A-Z])|"
+_NAME_PREFIX: Final = "(?:al|el|ad|as|ash|an|bin|abu)-"  # "al-Maliki"
+_NAME_TOKEN: Final = (rf"(?:(?:{_TITLE_ABBREVIATIONS})\.(?=[ \t]+[A-Z])|"
                rf"(?:{_NAME_PREFIX})?[A-Z](?:[\w'\u2019-]+|\.))")
 # where a name token can start (every title abbreviation is capitalised): checked before the
 # look-behind, as most positions fail it
-_NAME_START = rf"(?=[A-Z]|{_NAME_PREFIX})"
+_NAME_START: Final = rf"(?=[A-Z]|{_NAME_PREFIX})"
 # "(R-S.C.)", ", D-Calif.," right after a name: a member of a party
-_PARTY_AFTER = re.compile(r"\s*[(,]\s*(?:[RDI]|Rep|Dem|Ind)\s*[-\u2013,]\s*[A-Z]")
-_NAME_RE = re.compile(rf"{_NAME_START}(?<![A-Z]\.){_NAME_TOKEN}(?:[ \t]+(?:(?:al|el|bin|ibn|de|van|"
+_PARTY_AFTER: Final = re.compile(r"\s*[(,]\s*(?:[RDI]|Rep|Dem|Ind)\s*[-\u2013,]\s*[A-Z]")
+_NAME_RE: Final = re.compile(rf"{_NAME_START}(?<![A-Z]\.){_NAME_TOKEN}(?:[ \t]+(?:(?:al|el|bin|ibn|de|van|"
                       rf"von|der|da|di|du|le|la|abu|bint)[ \t]+)?{_NAME_START}{_NAME_TOKEN})*")
-_NAME_BEFORE = re.compile(rf"(?:(?=[A-Zaeb]){_NAME_TOKEN}[ \t]+)+$")
+_NAME_BEFORE: Final = re.compile(rf"(?:(?=[A-Zaeb]){_NAME_TOKEN}[ \t]+)+$")
 # the C scanner of name runs (framing/text/_cscan.c) gives _NAME_RE's spans, where it
 # is built; it reads titles as ASCII letters, four at most, which the lexicon's are (checked)
-_NAME_TITLES = frozenset(_TITLE_ABBREVIATIONS.split("|"))
+_NAME_TITLES: Final = frozenset(_TITLE_ABBREVIATIONS.split("|"))
 _cscan = c_extension("framing.text._cscan")
 _c_name_spans: Callable[[str, int, int, frozenset[str]], list[tuple[int, int]]] | None = (
     _cscan.name_spans if _cscan is not None and all(
@@ -89,19 +89,19 @@ def _name_spans(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [m.span() for m in _NAME_RE.finditer(norm, lo, hi)]
 # the start of a sentence's subject: an opener, a determiner and up to three capitalised
 # words; SpeakerResolver._subject_antecedent reads the head noun and the verb after it
-_LEAD_NP = re.compile(
+_LEAD_NP: Final = re.compile(
     r"[\"'\u201c\u2018(]?(?:(?:But|And|So|Yet|Still|However|Meanwhile|Instead),?[ \t]+)?"
     r"((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Bb]oth|[Aa]ll|[Tt]wo|"
     r"[Tt]hree|[Tt]hose|[Tt]hese|[Tt]his|[Tt]hat)[ \t]+)?(?:[A-Z][\w'\u2019.&-]*[ \t]+){0,3})")
-_LOWER_WORD = re.compile(r"[a-z][\w-]*")
-_OF_TITLE = "Secretary of "  # the one title with a lower-case word ("Secretary of State")
-_WINDOW = 1000  # characters either side of a position that the sentence rules look at
-_PRONOUNS = {"he": "m", "she": "f", "they": "pl", "it": "n", "him": "m", "her": "f"}
-_GENDER_RE = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
-_WORD_SPLIT = re.compile(r"[\w'\u2019-]+")
+_LOWER_WORD: Final = re.compile(r"[a-z][\w-]*")
+_OF_TITLE: Final = "Secretary of "  # the one title with a lower-case word ("Secretary of State")
+_WINDOW: Final = 1000  # characters either side of a position that the sentence rules look at
+_PRONOUNS: Final = {"he": "m", "she": "f", "they": "pl", "it": "n", "him": "m", "her": "f"}
+_GENDER_RE: Final = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_WORD_SPLIT: Final = re.compile(r"[\w'\u2019-]+")
 
 
-_ASCII_UPPER = re.compile(r"[A-Z]")
+_ASCII_UPPER: Final = re.compile(r"[A-Z]")
 
 
 def _may_end_name(norm: str, lo: int, end: int) -> bool:
@@ -120,7 +120,7 @@ def _may_end_name(norm: str, lo: int, end: int) -> bool:
     return _ASCII_UPPER.search(norm, k + 1, j) is not None
 
 
-_NAME_STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZaeb")  # what _NAME_BEFORE's tokens start with
+_NAME_STARTS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZaeb")  # what _NAME_BEFORE's tokens start with
 
 
 def _name_before(norm: str, lo: int, end: int) -> re.Match[str] | None:
@@ -196,38 +196,38 @@ class Mention:
 
 # a preposition of place right before a name: "in Boca Raton", "in Latin America" name no
 # person ("he" said is not them; not "at": "swipes at Marco Rubio")
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|across|throughout)[ \t]+$")
+_LOCATIVE_BEFORE: Final = re.compile(r"\b(?:in|near|outside|across|throughout)[ \t]+$")
 
 # lower-case words inside names ("Abu Bakr al-Baghdadi", "Ursula von der Leyen"); another
 # lower-case word makes a description ("The movie", "One California delegate"), and an untyped
 # one is no person that "he" or "she" refers to
-_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "van", "von", "der", "da", "di",
+_NAME_PARTICLES: Final = frozenset({"al", "el", "bin", "ibn", "de", "van", "von", "der", "da", "di",
                              "du", "le", "la", "abu", "bint", "del", "dos", "das", "y"})
 # "the senator", "The Idaho congressman", "the former Pennsylvania senator": a role noun
 # after "the" and capitalised modifiers, and the titles that name a person in that role
-_ROLE_TITLES = {
+_ROLE_TITLES: Final = {
     "senator": ("sen", "senator"), "congressman": ("rep", "congressman", "representative"),
     "congresswoman": ("rep", "congresswoman", "representative"),
     "governor": ("gov", "governor"), "president": ("president",), "mayor": ("mayor",),
     "judge": ("judge",), "justice": ("justice",), "speaker": ("speaker",)}
-_ROLE_DESCRIPTION = re.compile(
+_ROLE_DESCRIPTION: Final = re.compile(
     r"[Tt]he(?: (former)| (?:then|outgoing|new|freshman|junior|senior|veteran))?"
     r"(?: [A-Z][\w.'\u2019-]*){0,3} (" + "|".join(_ROLE_TITLES) + ")")
-_ROLE_CANDIDATES = 25  # titled names tried for one description, the latest first
-_TITLE_MODIFIERS = frozenset({"house", "senate", "state", "u.s.", "us", "republican",
+_ROLE_CANDIDATES: Final = 25  # titled names tried for one description, the latest first
+_TITLE_MODIFIERS: Final = frozenset({"house", "senate", "state", "u.s.", "us", "republican",
                               "democratic", "democrat", "gop", "independent", "supreme",
                               "court", "federal", "district", "county", "city", "then"})
-_ROLE_TITLE_AT = {
+_ROLE_TITLE_AT: Final = {
     role: re.compile(r"(?<![\w.])(?i:" + "|".join(titles) + r")\.?[ \t]+(?=[A-Zaeb])")
     for role, titles in _ROLE_TITLES.items()}
-_ROLE_TITLE_BEFORE = {
+_ROLE_TITLE_BEFORE: Final = {
     role: re.compile(r"(?<![\w.])(?i:" + "|".join(titles) + r")\.?[ \t]+(?:[A-Z]\.[ \t]+)?\Z")
     for role, titles in _ROLE_TITLES.items()}
 # what may come before a sentence's first word: spaces and opening quotes or brackets; an
 # opening word ("But", "Meanwhile,"); the word classes that are no surname ("He", "With")
-_OPENERS = " \t\n\"'\u201c\u2018(["
-_OPENER_WORD = re.compile(r"([A-Z][a-z]+),?[ \t]+")
-_FUNCTION_CLASSES = ("determiner", "preposition", "opener", "subordinator", "conjunction",
+_OPENERS: Final = " \t\n\"'\u201c\u2018(["
+_OPENER_WORD: Final = re.compile(r"([A-Z][a-z]+),?[ \t]+")
+_FUNCTION_CLASSES: Final = ("determiner", "preposition", "opener", "subordinator", "conjunction",
                      "pronoun_m", "pronoun_f", "pronoun_1", "pronoun_n", "pronoun_pl", "time")
 
 
@@ -325,17 +325,17 @@ def split_prefixed_title(words: list[str]) -> tuple[int, int, str | None, str]:
     return i, n, kind, gender
 
 
-_FORMER = frozenset({"former", "ex", "ex-"})
-_ELECTED_HEADS = frozenset({"president", "vice president", "governor", "gov", "lt. gov",
+_FORMER: Final = frozenset({"former", "ex", "ex-"})
+_ELECTED_HEADS: Final = frozenset({"president", "vice president", "governor", "gov", "lt. gov",
                             "lieutenant governor", "mayor", "prime minister"})
 # titles whose body an acronym before them names ("NAACP President", "AARP President")
-_AFFILIATED_TITLES = frozenset({"president", "vice president"})
+_AFFILIATED_TITLES: Final = frozenset({"president", "vice president"})
 # roles that head a body named after them ("president of Third Way", "chairman of G-III"): of
 # an untyped name, an organisation
-_BODY_HEADS = frozenset({"president", "vice president", "chair", "chairman", "chairwoman",
+_BODY_HEADS: Final = frozenset({"president", "vice president", "chair", "chairman", "chairwoman",
                          "chairperson", "co-chair", "founder", "co-founder",
                          "executive director"})
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_ACRONYM: Final = re.compile(r"[A-Z]{2,6}")
 
 
 @lru_cache(maxsize=8192)
@@ -379,9 +379,9 @@ def _mention_parts(matched: str) -> tuple[int, str, str | None, str, int] | None
     return delta, " ".join(name_words), kind, gender, n_title
 
 
-_REFLEXIVE_AFTER = re.compile(r"[ \t]+(herself|himself)\b")
+_REFLEXIVE_AFTER: Final = re.compile(r"[ \t]+(herself|himself)\b")
 # question words that open a sentence before a name ("What Trump wants is ...")
-_WH_WORDS = frozenset({"what", "how", "why", "when", "where", "whether", "who", "which"})
+_WH_WORDS: Final = frozenset({"what", "how", "why", "when", "where", "whether", "who", "which"})
 
 
 def _participle_opener(word: str) -> bool:
@@ -501,10 +501,10 @@ def _without_s(word: str) -> str:
 
 
 # the prepositions that name the body a role speaks for ("a spokesman for", "president of")
-_BODY_PREPOSITIONS = frozenset({"of", "for", "to", "at", "with", "on"})
+_BODY_PREPOSITIONS: Final = frozenset({"of", "for", "to", "at", "with", "on"})
 
 
-_RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
+_RELATIVES: Final = frozenset({"who", "whom", "whose", "which", "that"})
 
 
 @cache
@@ -546,7 +546,7 @@ def _is_anonymous_phrase(low: str) -> bool:
 
 # a role that speaks for a named body: "A spokeswoman for Hillary Clinton", "a lawyer for Mr.
 # Grimm", "the mayor of Hoboken"
-_ROLE_FOR_NAME = re.compile(r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne)\s+)?(?:[a-z][\w-]*\s+){0,3}?([a-z]+)\s+"
+_ROLE_FOR_NAME: Final = re.compile(r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne)\s+)?(?:[a-z][\w-]*\s+){0,3}?([a-z]+)\s+"
                             r"(?:for|of|to)\s+((?:[A-Z][\w.'\u2019&-]*\s*){1,5})")
 
 
@@ -668,8 +668,8 @@ def _false_title(words: list[str]) -> int:
 
 
 # a plural's final "s" and "men" (for the singular of a head noun: "aides", "spokesmen")
-_PLURAL_S_END = re.compile(r"(?<=[^s])s$")
-_MEN_END = re.compile(r"(?:men)$")
+_PLURAL_S_END: Final = re.compile(r"(?<=[^s])s$")
+_MEN_END: Final = re.compile(r"(?:men)$")
 
 
 @lru_cache(maxsize=4096)
@@ -715,13 +715,13 @@ def _name_source(name: str, description: str | None,
 
 
 # after a title: its optional period, then the capitalised name
-_NAME_AFTER_TITLE = re.compile(r"\.?((?:[ \t]+(?=[A-Zaeb])" + _NAME_TOKEN + r")+)")
+_NAME_AFTER_TITLE: Final = re.compile(r"\.?((?:[ \t]+(?=[A-Zaeb])" + _NAME_TOKEN + r")+)")
 
 
-_PARTY_LABEL = re.compile(r"[(,][ \t]*(?:[RDI]|Rep|Dem|Ind)[ \t]*[-\u2013,][ \t]*[A-Z]")
+_PARTY_LABEL: Final = re.compile(r"[(,][ \t]*(?:[RDI]|Rep|Dem|Ind)[ \t]*[-\u2013,][ \t]*[A-Z]")
 # the same label after each of its two opening characters: a pattern that starts with a literal
 # is searched for far faster than one that starts with a class (see _party_labels)
-_PARTY_LABEL_AFTER = tuple(
+_PARTY_LABEL_AFTER: Final = tuple(
     re.compile(re.escape(c) + r"[ \t]*(?:[RDI]|Rep|Dem|Ind)[ \t]*[-\u2013,][ \t]*[A-Z]")
     for c in "(,")
 
@@ -745,10 +745,10 @@ def _party_labels(norm: str) -> list[tuple[int, int]]:
             b = comma.search(norm, pos)
     return out
 # after a lower-case role noun: the capitalised name ("campaign aide Robert Gibbs")
-_NAME_AFTER_ROLE = re.compile(r"[ \t]+((?=[A-Zaeb])" + _NAME_TOKEN + r"(?:[ \t]+(?=[A-Zaeb])"
+_NAME_AFTER_ROLE: Final = re.compile(r"[ \t]+((?=[A-Zaeb])" + _NAME_TOKEN + r"(?:[ \t]+(?=[A-Zaeb])"
                               + _NAME_TOKEN + r")*)")
 # up to three lower-case words right before a role noun ("obama campaign " before "aide")
-_WORDS_BEFORE_ROLE = re.compile(r"(?:[a-z][a-z.'\u2019-]*[ \t]+){1,3}$")
+_WORDS_BEFORE_ROLE: Final = re.compile(r"(?:[a-z][a-z.'\u2019-]*[ \t]+){1,3}$")
 
 
 _RoleValue = tuple[int, str | None, str | None, bool]
@@ -926,7 +926,7 @@ def _closed_words() -> frozenset[str]:
 
 
 # before a candidacy noun: "Rubio, a candidate", "Trump, the presumptive Republican nominee"
-_APPOSED_NAME = re.compile(r"((?:[A-Z][\w'\u2019.-]*[ \t]+){0,3}[A-Z][\w'\u2019-]*),[ \t]+"
+_APPOSED_NAME: Final = re.compile(r"((?:[A-Z][\w'\u2019.-]*[ \t]+){0,3}[A-Z][\w'\u2019-]*),[ \t]+"
                            r"(?:the|a|an)[ \t]+((?:[\w'\u2019.-]+[ \t]+){0,4})$")
 
 

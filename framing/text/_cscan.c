@@ -27,6 +27,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <limits.h>
+#include <stdint.h>
 #include <structmember.h>  /* PyMember_SetOne (fill_slots) */
 
 /* The three character classes, with ASCII answered inline (most characters of news text). */
@@ -471,12 +472,16 @@ map_chars(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
  */
 
 #define AC_CAPSULE "framing.text._cscan.automaton"
+#define AC_OUTPUT 0x8000     /* in a table cell: the node reports a key */
+#define AC_NODE_MASK 0x7fff  /* in a table cell: the node */
 
 typedef struct {
     int ncols;              /* columns: 0 for a character no key holds, then one per character */
     int nnodes;
     int col[128];           /* ASCII character -> column */
-    int *delta;             /* nnodes * ncols: the next node */
+    int *delta;             /* while building: nnodes * ncols, the next node */
+    uint16_t *table;        /* the same, built, with AC_OUTPUT on the nodes that report a key:
+                               small, so that more of it stays in cache */
     int *term;              /* per node: the key that ends there, or -1 */
     int *dict_link;         /* per node: the nearest proper suffix node where a key ends, or -1 */
 } Automaton;
@@ -487,6 +492,7 @@ ac_free(Automaton *a)
     if (a == NULL)
         return;
     PyMem_Free(a->delta);
+    PyMem_Free(a->table);
     PyMem_Free(a->term);
     PyMem_Free(a->dict_link);
     PyMem_Free(a);
@@ -628,6 +634,25 @@ ac_build(PyObject *Py_UNUSED(module), PyObject *keys)
     a->delta = delta2;
     a->term = term2;
     a->dict_link = link2;
+    if (a->nnodes > AC_NODE_MASK) {
+        PyMem_Free(fail);
+        PyMem_Free(queue);
+        PyErr_SetString(PyExc_ValueError, "ac_build(): too many keys");
+        goto error;
+    }
+    a->table = PyMem_Malloc(sizeof(uint16_t) * (size_t)a->nnodes * a->ncols);
+    if (a->table == NULL) {
+        PyMem_Free(fail);
+        PyMem_Free(queue);
+        PyErr_NoMemory();
+        goto error;
+    }
+    for (Py_ssize_t i = 0; i < (Py_ssize_t)a->nnodes * a->ncols; i++) {
+        int v = a->delta[i];  /* marked when a key ends there or at one of its suffixes */
+        a->table[i] = (uint16_t)(v | (a->term[v] >= 0 || a->dict_link[v] >= 0 ? AC_OUTPUT : 0));
+    }
+    PyMem_Free(a->delta);
+    a->delta = NULL;
     PyMem_Free(fail);
     PyMem_Free(queue);
     Py_DECREF(seq);
@@ -666,7 +691,8 @@ ac_scan(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
     if (out == NULL)
         return NULL;
     const int ncols = a->ncols;
-    const int *delta = a->delta, *term = a->term, *dict_link = a->dict_link, *col = a->col;
+    const uint16_t *table = a->table;
+    const int *term = a->term, *dict_link = a->dict_link, *col = a->col;
     int node = 0;
     /* one loop per string kind, so that reading a character is one load */
 #define AC_SCAN_LOOP(CHAR_TYPE)                                                              \
@@ -674,10 +700,13 @@ ac_scan(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
         const CHAR_TYPE *chars = (const CHAR_TYPE *)data;                                    \
         for (Py_ssize_t i = 0; i < n; i++) {                                                 \
             Py_UCS4 c = chars[i];                                                            \
-            node = delta[node * ncols + (c < 128 ? col[c] : 0)];                             \
-            for (int k = term[node] >= 0 ? node : dict_link[node]; k >= 0; k = dict_link[k]) \
-                if (append_span(out, i, term[k]) < 0)                                        \
-                    goto error;                                                              \
+            int next = table[node * ncols + (c < 128 ? col[c] : 0)];                         \
+            node = next & AC_NODE_MASK;                                                      \
+            if (next & AC_OUTPUT)                                                            \
+                for (int k = term[node] >= 0 ? node : dict_link[node]; k >= 0;               \
+                     k = dict_link[k])                                                       \
+                    if (append_span(out, i, term[k]) < 0)                                    \
+                        goto error;                                                          \
         }                                                                                    \
     }
     switch (kind) {

@@ -9,22 +9,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Final
 
 from ..native import c_extension
 
 # Sentence-final punctuation, with the closing quotes/brackets that belong to it,
 # followed by whitespace. Runs on normalised text, so only straight quotes appear.
-_TERMINATOR = re.compile(r"[.!?\u2026]+[\"')\]]*(?=\s)")
-_FINAL_CHARS = ".!?\u2026"
+_TERMINATOR: Final = re.compile(r"[.!?\u2026]+[\"')\]]*(?=\s)")
+_FINAL_CHARS: Final = ".!?\u2026"
 # What follows a candidate boundary: whitespace, optional openers, first character.
-_NEXT = re.compile(r"\s+([\"'(\[]*)(\S)")
-_NEXT_WORD = re.compile(r"[^\W\d_]+")
-_INITIALISM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+_NEXT: Final = re.compile(r"\s+([\"'(\[]*)(\S)")
+_NEXT_WORD: Final = re.compile(r"[^\W\d_]+")
+_INITIALISM: Final = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 # Paragraph-final characters after which a paragraph is complete.
-_PARA_TERMINAL = frozenset(".!?:;\"')]\u2026")
+_PARA_TERMINAL: Final = frozenset(".!?:;\"')]\u2026")
 # A heading or byline has fewer words than this; a longer paragraph with no final
 # punctuation is a paragraph broken mid-sentence (PDF or web extraction damage).
-_MIN_BROKEN_WORDS = 15
+_MIN_BROKEN_WORDS: Final = 15
 
 
 def paragraphs(norm: str) -> list[tuple[int, int]]:
