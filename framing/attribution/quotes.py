@@ -26,6 +26,8 @@ from typing import Final
 
 import numpy as np
 
+from ..text._split import char_positions
+
 _OPEN_D: Final = frozenset("\u201c\u201e\u201f\u00ab\u301d")
 _CLOSE_D: Final = frozenset("\u201d\u00bb\u301e")
 _SKIP_D: Final = frozenset("\u2033\u3003")  # double prime and ditto mark: not quotation marks
@@ -71,15 +73,6 @@ def _role_double(text: str, norm: str, i: int) -> int:
     return AMBIGUOUS
 
 
-def _positions(norm: str, ch: str, start: int, end: int) -> list[int]:
-    out = []
-    i = norm.find(ch, start, end)
-    while i != -1:
-        out.append(i)
-        i = norm.find(ch, i + 1, end)
-    return out
-
-
 def _trimmed(norm: str, start: int, end: int) -> tuple[int, int]:
     while start < end and norm[start].isspace():
         start += 1
@@ -121,7 +114,7 @@ def find_quotes(text: str, norm: str, paragraphs: np.ndarray,
     open_at = -1
     prev_end = 0
     for ps, pe in paragraphs.tolist():
-        marks = [i for i in _positions(norm, '"', ps, pe) if text[i] not in _SKIP_D]
+        marks = [i for i in char_positions(norm, '"', ps, pe) if text[i] not in _SKIP_D]
         if open_at >= 0:
             if marks and marks[0] == ps and _role_double(text, norm, ps) != CLOSE:
                 emit(open_at, -1, prev_end, group, False)  # continues in this paragraph
@@ -198,7 +191,7 @@ def _single_quotes(text: str, norm: str, sentences: np.ndarray, doubles: list[Qu
     n = len(norm)
     for ss, se in sentences.tolist():
         opener = -1
-        for i in _positions(norm, "'", ss, se):
+        for i in char_positions(norm, "'", ss, se):
             if inside(i):
                 continue
             prev = norm[i - 1] if i > ss else " "

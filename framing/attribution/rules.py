@@ -42,6 +42,7 @@ from typing import Any, Final, cast
 
 from ..native import c_extension
 from ..text import TOKEN_RE, Segmentation
+from ..text._split import char_positions
 from .cues import ATTITUDE_CATEGORIES as _ATTITUDE_CATEGORIES
 from .cues import Cue, cue_lexicon, lower_same_length
 from .model import Attribution
@@ -66,11 +67,13 @@ from .words import (
 )
 
 # Words that make the following quote a name, a title or a scare quote.
-_NAMING_WORDS: Final = ("so-called", "so called", "dubbed", "nicknamed", "known as", "titled",
-                 "entitled", "named", "the term", "the word", "the words", "the phrase",
-                 "the slogan", "the hashtag", "called")
-_NAMING: Final = re.compile("(?:" + "|".join(re.escape(w) for w in _NAMING_WORDS) + r")\s*[,:]?\s*$",
-                     re.IGNORECASE)
+_NAMING_WORDS: Final = (
+    "so-called", "so called", "dubbed", "nicknamed", "known as", "titled",
+    "entitled", "named", "the term", "the word", "the words", "the phrase",
+    "the slogan", "the hashtag", "called")
+_NAMING: Final = re.compile(
+    "(?:" + "|".join(re.escape(w) for w in _NAMING_WORDS) + r")\s*[,:]?\s*$",
+    re.IGNORECASE)
 _NAMING_LONGEST: Final = max(map(len, _NAMING_WORDS))
 
 
@@ -120,8 +123,8 @@ def _may_open_time_phrase(norm: str, pos: int, hi: int) -> bool:
     """False when ``_TIME_PHRASE.match(norm, pos, hi)`` cannot match: the run of ASCII
     letters after the blanks at ``pos`` is no first word of the pattern. A character outside
     ASCII there leaves it to the pattern (case folding: "\u212a" matches "k")."""
-    if _lead_word is not None:  # the same in C (framing/text/_cscan.c), where it is built
-        word = _lead_word(norm, pos, hi)
+    if _c_lead_word is not None:  # the same in C
+        word = _c_lead_word(norm, pos, hi)
         return word is None or (word != "" and word.lower() in _TIME_PHRASE_FIRST)
     while pos < hi and norm[pos].isspace():
         pos += 1
@@ -135,22 +138,6 @@ def _may_open_time_phrase(norm: str, pos: int, hi: int) -> bool:
 
 _WORD: Final = re.compile(r"[^\W\d_][\w'\u2019.-]*", re.UNICODE)
 _CLAUSE_BREAK: Final = ";:\u2014()[]\""
-
-
-def _positions_of(text: str, chars: str) -> list[int]:
-    """The sorted offsets of every occurrence of one of ``chars`` in ``text`` (found with
-    str.find, without a match object per occurrence)."""
-    out: list[int] = []
-    for ch in chars:
-        i = text.find(ch)
-        while i >= 0:
-            out.append(i)
-            i = text.find(ch, i + 1)
-    out.sort()
-    return out
-
-_QUOTE_CHARS: Final = "\"'"
-# Patterns the rules below use (compiled once).
 
 
 def _short_np_patterns(stops: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -181,17 +168,19 @@ _END_TIME_PUNCT: Final = re.compile(
     r"\s*,?\s*(?:in\s+a\s+\w+(?:\s+\w+)?|on\s+\w+|\w+day)?[\s.!?\"')\]]*")
 # an addressee of up to four words ending a sentence, with a place or time after it: "HuffPost.",
 # "reporters on Tuesday.", "The Associated Press in an interview."
-_ADDRESSEE_END: Final = re.compile(r"[ \t]*((?:(?!(?:to|that|whether|if)\b)[\w'\u2019&-]++[ \t]*){1,4}?)"
-                            r"(?:,?[ \t]*(?:in|on|at|during)[ \t]+(?:[\w'\u2019&-]++[ \t]*){1,4}?)?"
-                            r"[\s.!?\"')\]]*")
+_ADDRESSEE_END: Final = re.compile(
+    r"[ \t]*((?:(?!(?:to|that|whether|if)\b)[\w'\u2019&-]++[ \t]*){1,4}?)"
+    r"(?:,?[ \t]*(?:in|on|at|during)[ \t]+(?:[\w'\u2019&-]++[ \t]*){1,4}?)?"
+    r"[\s.!?\"')\]]*")
 # cues whose addressee may end a content-first attribution ("..., officials told reporters.")
 _TELL: Final = frozenset({"tell", "inform", "assure"})
 # who an addressee may be besides a name or a source noun ("reporters", "voters", "me")
-_RECIPIENTS: Final = frozenset({"me", "him", "her", "us", "them", "you", "reporters", "journalists",
-                         "voters", "crowd", "audience", "supporters", "lawmakers", "colleagues",
-                         "friends", "viewers", "listeners", "readers", "students", "donors",
-                         "members", "senators", "interviewers", "congress", "court", "panel",
-                         "committee", "jury"})
+_RECIPIENTS: Final = frozenset(
+    {"me", "him", "her", "us", "them", "you", "reporters", "journalists",
+     "voters", "crowd", "audience", "supporters", "lawmakers", "colleagues",
+     "friends", "viewers", "listeners", "readers", "students", "donors",
+     "members", "senators", "interviewers", "congress", "court", "panel",
+     "committee", "jury"})
 
 
 def _recipient(doc: _Doc, phrase: str) -> bool:
@@ -215,9 +204,10 @@ _END_STATEMENT: Final = re.compile(
     r"released|issued|published|sent|shared|given|made|aired|provided|broadcast)\b"
     r"(?:[ \t]+[\w.'\u2019-]+){0,4}?)?[\s.!?\"')\]]*")
 # an addressee with a time or place after it, then "that" (no comma, quote or verb between)
-_ADDRESSEE_THEN_THAT: Final = re.compile(r"[ \t]*(?:(?!(?:he|she|they|we|i|it|and|but|or|when|while|after|"
-                                  r"before|because|since|as|if|until|where)\b)"
-                                  r"[\w'\u2019.&-]++[ \t]+){2,9}?(?=that\b)", re.IGNORECASE)
+_ADDRESSEE_THEN_THAT: Final = re.compile(
+    r"[ \t]*(?:(?!(?:he|she|they|we|i|it|and|but|or|when|while|after|"
+    r"before|because|since|as|if|until|where)\b)"
+    r"[\w'\u2019.&-]++[ \t]+){2,9}?(?=that\b)", re.IGNORECASE)
 # an addressee, perhaps a time or place after it, then a clause opening with a subject pronoun
 # and no "that": "told Fox News on Tuesday he thinks ...", "told the Times it was ..."
 _ADDRESSEE_THEN_PRONOUN: Final = re.compile(
@@ -378,16 +368,12 @@ class _Doc:
 # Noun phrases (speakers) without a parser
 
 
-def _regex_token_spans(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    return [m.span() for m in TOKEN_RE.finditer(norm, lo, hi)]
-
-
-# the C tokeniser (framing/text/_cscan.c) gives the regex's spans without a match
-# object per token, where it is built
+# the C scanners (framing/text/_cscan.c), where they are built: each gives what the Python
+# next to its use gives, without a Python object per character or match
 _cscan = c_extension("framing.text._cscan")
-_token_spans: Callable[[str, int, int], list[tuple[int, int]]] = (
-    _regex_token_spans if _cscan is None else _cscan.token_spans)
-_lead_word: Callable[[str, int, int], str | None] | None = (
+_c_token_spans: Callable[[str, int, int], list[tuple[int, int]]] | None = (
+    None if _cscan is None else _cscan.token_spans)
+_c_lead_word: Callable[[str, int, int], str | None] | None = (
     None if _cscan is None else _cscan.lead_word)
 _c_next_words: Callable[[str, int, int], tuple[str, str | None] | None] | None = (
     None if _cscan is None else _cscan.next_words)
@@ -396,7 +382,9 @@ _c_next_words: Callable[[str, int, int], tuple[str, str | None] | None] | None =
 def _tokens(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """The ``(start, end)`` spans of the tokens (:data:`framing.text.segment.TOKEN_RE`) of
     ``norm[lo:hi]``."""
-    return _token_spans(norm, lo, hi)
+    if _c_token_spans is not None:
+        return _c_token_spans(norm, lo, hi)
+    return [m.span() for m in TOKEN_RE.finditer(norm, lo, hi)]
 
 
 def _is_cap(tok: str) -> bool:
@@ -430,8 +418,9 @@ def _dash_run_start(toks: list[tuple[int, int]], k: int) -> int:
 _DASHES: Final = frozenset({"-", "\u2013", "\u2014", "\u2015"})
 # the dashes that may end a clause (see _CLAUSE_BREAK): all but the hyphen
 _DASH_BREAKS: Final = "".join(sorted(_DASHES - {"-"}))
-_IRREGULAR_PARTICIPLES: Final = frozenset({"seen", "written", "given", "taken", "shown", "made",
-                                    "held", "sent", "told", "read", "found", "brought"})
+_IRREGULAR_PARTICIPLES: Final = frozenset(
+    {"seen", "written", "given", "taken", "shown", "made",
+     "held", "sent", "told", "read", "found", "brought"})
 
 
 def _np_before_uncached(doc: _Doc, lo: int, hi: int) -> _Speaker | None:
@@ -689,13 +678,15 @@ def _walk_np(doc: _Doc, toks: list[tuple[int, int]], k: int) -> int | None:
 
 # words no speaker phrase reaches back over: "in what the union's executive called", "how FBI
 # official Peter Strzok requested", "including big contributors opposed"
-_NP_BARRIERS: Final = frozenset({"what", "whom", "how", "why", "whether", "including", "included",
-                          "given"})
+_NP_BARRIERS: Final = frozenset(
+    {"what", "whom", "how", "why", "whether", "including", "included",
+     "given"})
 # bodies named with "on" ("the Senate Committee on Foreign Relations"), and their members
 # ("Democrats on the House Select Committee")
-_BODIES_ON: Final = frozenset({"Committee", "Subcommittee", "Commission", "Council", "Caucus",
-                        "Conference", "Panel", "Board", "Force", "Center", "Institute", "Office",
-                        "Democrats", "Republicans", "members", "Members"})
+_BODIES_ON: Final = frozenset(
+    {"Committee", "Subcommittee", "Commission", "Council", "Caucus",
+     "Conference", "Panel", "Board", "Force", "Center", "Institute", "Office",
+     "Democrats", "Republicans", "members", "Members"})
 
 
 def _and_in_name(doc: _Doc, toks: list[tuple[int, int]], j: int, k: int) -> bool:
@@ -721,17 +712,20 @@ def _and_in_name(doc: _Doc, toks: list[tuple[int, int]], j: int, k: int) -> bool
 
 # a preposition and the words before it that tie a source to its subject, inside a speaker
 # phrase ("people briefed on the matter", "a person close to the talks")
-_SOURCE_LINKS: Final = {"on": frozenset({"briefed", "working"}), "to": frozenset({"close"}),
-                 "about": frozenset({"knowledgeable"})}
+_SOURCE_LINKS: Final = {
+    "on": frozenset({"briefed", "working"}), "to": frozenset({"close"}),
+    "about": frozenset({"knowledgeable"})}
 
 
-_CLAUSE_OPENERS: Final = frozenset({"but", "and", "or", "yet", "although", "though", "while",
-                             "because", "after", "before", "since", "if", "when", "unless"})
+_CLAUSE_OPENERS: Final = frozenset(
+    {"but", "and", "or", "yet", "although", "though", "while",
+     "because", "after", "before", "since", "if", "when", "unless"})
 
 
 # what may stand between commas after a name, before its description or its verb: an age, a
 # home town, a state ("22", "of Flint", "Mich.", "Neb.")
-_ASIDE: Final = re.compile(r"\d{1,3}|of(?:[ \t]+[A-Z][\w.'\u2019-]*){1,3}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.")
+_ASIDE: Final = re.compile(
+    r"\d{1,3}|of(?:[ \t]+[A-Z][\w.'\u2019-]*){1,3}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.")
 # what opens a description longer than ten words: "Dmitry Bam, a professor at the University
 # of Maine School of Law who has written on judicial recusals and ethics, said"
 _LONG_DESCRIPTION_OPENERS: Final = frozenset({"a", "an", "the", "then", "now", "former", "one"})
@@ -822,8 +816,9 @@ def _titled_name(phrase: str) -> bool:
 
 
 # two to four capitalised words, initials and name particles: "Ben LaBolt", "Kevin de León"
-_PROPER_NAME: Final = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+(?:(?:de|van|von|al|bin|da|di|du|la|le)"
-                          r"\s+)?[A-Z][\w'\u2019.-]*){1,3}")
+_PROPER_NAME: Final = re.compile(
+    r"[A-Z][\w'\u2019.-]*(?:\s+(?:(?:de|van|von|al|bin|da|di|du|la|le)"
+    r"\s+)?[A-Z][\w'\u2019.-]*){1,3}")
 
 
 def _spaced_dash(norm: str, tok: tuple[int, int]) -> bool:
@@ -1024,13 +1019,15 @@ def doc_cue_forms() -> frozenset[str]:
 # ----------------------------------------------------------------------------------------------
 # Cues: verb uses and their content
 
-_DETERMINER_BEFORE_NOUN: Final = frozenset({"a", "an", "the", "this", "these", "those", "his", "her",
-                                     "its", "their", "our", "my", "your", "no", "any", "each",
-                                     "every", "another", "such", "whose", "of", "in", "on",
-                                     "for", "with", "by"})
+_DETERMINER_BEFORE_NOUN: Final = frozenset(
+    {"a", "an", "the", "this", "these", "those", "his", "her",
+     "its", "their", "our", "my", "your", "no", "any", "each",
+     "every", "another", "such", "whose", "of", "in", "on",
+     "for", "with", "by"})
 _COPULA: Final = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got"})
-_HEARSAY: Final = frozenset({"say", "report", "claim", "believe", "think", "allege", "estimate",
-                      "rumor", "rumour", "know", "expect", "understand", "fear"})
+_HEARSAY: Final = frozenset(
+    {"say", "report", "claim", "believe", "think", "allege", "estimate",
+     "rumor", "rumour", "know", "expect", "understand", "fear"})
 _AS_AFTER: Final = re.compile(r"\s+as\b")
 _CAST_DOUBT: Final = frozenset({"cast", "casts", "casting", "raise", "raised", "raises", "raising"})
 _INTERJECTION_SAY: Final = re.compile(r",\s?say,", re.IGNORECASE)
@@ -1044,10 +1041,11 @@ def _next_words(norm: str, pos: int, hi: int) -> tuple[str, str | None] | None:
         return _c_next_words(norm, pos, hi)
     m = _NEXT_WORDS.match(norm, pos, hi)
     return None if m is None else (m.group(1), m.group(2))
-_SUBJECT_START: Final = re.compile(r"(?:[A-Z0-9\"']|(?:he|she|they|it|we|i|you|there|the|a|an|this|"
-                            r"these|those|some|many|most|all|no|none|both|each|every|his|her|"
-                            r"its|their|our|one|two|several|few|nobody|everyone|somebody|"
-                            r"nothing)\b)")
+_SUBJECT_START: Final = re.compile(
+    r"(?:[A-Z0-9\"']|(?:he|she|they|it|we|i|you|there|the|a|an|this|"
+    r"these|those|some|many|most|all|no|none|both|each|every|his|her|"
+    r"its|their|our|one|two|several|few|nobody|everyone|somebody|"
+    r"nothing)\b)")
 _TRAILING: Final = " \t\n,;:.\u2014-"
 # the last word before a position, whatever punctuation follows (see _prev_word)
 _PREV_WORD: Final = re.compile(r"([\w'\u2019.-]+)\W*$")
@@ -1143,16 +1141,19 @@ def _plural_noun_form(cue: Cue) -> bool:
 
 
 # adverbs between a passive's auxiliary and its participle
-_PASSIVE_ADVERBS: Final = frozenset({"not", "never", "also", "still", "already", "since", "widely",
-                              "long", "often", "once", "first", "later", "then", "now"})
-_COPULA_ADVERBS: Final = re.compile(r"\b(?:is|are|was|were|be|been|being)(?:n't|n\u2019t)?(?:\s+(?:"
-                             + "|".join(sorted(_PASSIVE_ADVERBS)) + r"|[a-z]+ly))+\s+$",
-                             re.IGNORECASE)
+_PASSIVE_ADVERBS: Final = frozenset(
+    {"not", "never", "also", "still", "already", "since", "widely",
+     "long", "often", "once", "first", "later", "then", "now"})
+_COPULA_ADVERBS: Final = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)(?:n't|n\u2019t)?(?:\s+(?:"
+    + "|".join(sorted(_PASSIVE_ADVERBS)) + r"|[a-z]+ly))+\s+$",
+    re.IGNORECASE)
 
 
 # adjectives (some of them adverbs too) that sit between a determiner and a noun
-_ADJECTIVES_AFTER_DETERMINER: Final = frozenset({"first", "last", "next", "final", "new", "latest",
-                                          "same", "only", "recent"})
+_ADJECTIVES_AFTER_DETERMINER: Final = frozenset(
+    {"first", "last", "next", "final", "new", "latest",
+     "same", "only", "recent"})
 
 
 def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
@@ -1234,7 +1235,8 @@ def _cue_is_verb(doc: _Doc, cue: Cue, lo: int, hi: int) -> bool:
     return True
 
 
-_DETERMINERS_BEFORE_NAME: Final = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their"})
+_DETERMINERS_BEFORE_NAME: Final = frozenset(
+    {"the", "a", "an", "this", "that", "its", "his", "her", "their"})
 
 
 def _skip_fillers(doc: _Doc, pos: int, hi: int) -> int:
@@ -1336,7 +1338,8 @@ def _content_after(doc: _Doc, cue: Cue, hi: int) -> tuple[int, int, bool] | None
 
 # "and" with an inflected verb after it (perhaps "had" and an adverb first): "and contrasted",
 # "and had already repaid"
-_AND_VERB: Final = re.compile(r",?[ \t]+and[ \t]+(?:(had|has|have)[ \t]+)?(?:[a-z]+ly[ \t]+)?([a-z]+)\b")
+_AND_VERB: Final = re.compile(
+    r",?[ \t]+and[ \t]+(?:(had|has|have)[ \t]+)?(?:[a-z]+ly[ \t]+)?([a-z]+)\b")
 
 
 def _before_second_verb(norm: str, start: int, end: int) -> int:
@@ -1361,32 +1364,37 @@ def _before_second_verb(norm: str, start: int, end: int) -> int:
 
 
 # speech verbs that take a clause without "that" ("and said funding is needed")
-_CLAUSE_VERBS: Final = frozenset({"said", "told", "added", "noted", "argued", "warned", "insisted",
-                           "claimed", "acknowledged", "conceded", "suggested", "stressed",
-                           "explained", "wrote", "tweeted", "declared", "announced"})
+_CLAUSE_VERBS: Final = frozenset(
+    {"said", "told", "added", "noted", "argued", "warned", "insisted",
+     "claimed", "acknowledged", "conceded", "suggested", "stressed",
+     "explained", "wrote", "tweeted", "declared", "announced"})
 # speech verbs whose -ing form after "while" reports the same speaker's own words
-_SPEECH_ING: Final = frozenset({"arguing", "saying", "insisting", "noting", "claiming", "warning",
-                         "adding", "stressing", "emphasizing", "suggesting", "acknowledging",
-                         "complaining", "contending", "maintaining", "asserting", "explaining"})
+_SPEECH_ING: Final = frozenset(
+    {"arguing", "saying", "insisting", "noting", "claiming", "warning",
+     "adding", "stressing", "emphasizing", "suggesting", "acknowledging",
+     "complaining", "contending", "maintaining", "asserting", "explaining"})
 _WHILE_CUE: Final = re.compile(r",?[ \t]+(?:while|as|before|after)[ \t]+([a-z]+ing)\b")
 _NEXT_WORD_AFTER: Final = re.compile(r"[ \t]+([\w$'\u2019]+)")
 # what may open the object of a verb joined by "and" to the reporting verb ("contrasted his
 # background", "celebrated the ruling", "declined to meet", "repaid about $60,000")
-_OBJECT_STARTS: Final = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
-                            "this", "that", "these", "those", "him", "them", "us", "me", "it",
-                            "to", "about", "with", "on", "in", "for", "at", "up", "out", "off",
-                            "down", "back", "away", "some", "any", "no", "all", "several",
-                            "more", "two", "three", "against", "into", "from", "over", "by"})
-_IRREGULAR_PAST: Final = frozenset({"said", "told", "made", "took", "gave", "went", "came", "wrote",
-                             "met", "left", "sent", "spent", "paid", "won", "lost", "began",
-                             "ran", "held", "kept", "brought", "thought", "sought", "fought",
-                             "bought", "spoke", "chose", "rose", "fell", "drew", "grew",
-                             "knew", "threw", "saw", "became", "stood", "led", "felt", "heard"})
+_OBJECT_STARTS: Final = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+     "this", "that", "these", "those", "him", "them", "us", "me", "it",
+     "to", "about", "with", "on", "in", "for", "at", "up", "out", "off",
+     "down", "back", "away", "some", "any", "no", "all", "several",
+     "more", "two", "three", "against", "into", "from", "over", "by"})
+_IRREGULAR_PAST: Final = frozenset(
+    {"said", "told", "made", "took", "gave", "went", "came", "wrote",
+     "met", "left", "sent", "spent", "paid", "won", "lost", "began",
+     "ran", "held", "kept", "brought", "thought", "sought", "fought",
+     "bought", "spoke", "chose", "rose", "fell", "drew", "grew",
+     "knew", "threw", "saw", "became", "stood", "led", "felt", "heard"})
 
 
 # an appositive the author adds to a reported clause: ", a sign of ...", ", the latest move in"
-_GLOSS: Final = re.compile(r",[ \t]+(?:a|an|another|the[ \t]+latest)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
-                    r"([a-z]+)\b(?=[ \t]+(?:of|in|to|for|that|against|from)\b)")
+_GLOSS: Final = re.compile(
+    r",[ \t]+(?:a|an|another|the[ \t]+latest)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+    r"([a-z]+)\b(?=[ \t]+(?:of|in|to|for|that|against|from)\b)")
 # a reported clause opened by a pronoun subject right after a cue: "says it is", "said they"
 _PRONOUN_SUBJECT: Final = re.compile(r"[ \t]+(?:he|she|it|they|we|i|its|their|his|her)\b")
 # ', adding' / '," adding' / ' \u2014 according to' right before a cue
@@ -1462,7 +1470,7 @@ def _clause_lo(doc: _Doc, ss: int, pos: int) -> int:
     lo = max(ss, pos - 300)
     breaks = doc.clause_breaks
     if breaks is None:  # positions of the clause-breaking characters, found once per text
-        breaks = doc.clause_breaks = _positions_of(norm, _CLAUSE_BREAK)
+        breaks = doc.clause_breaks = char_positions(norm, _CLAUSE_BREAK, 0, len(norm))
     k = bisect_left(breaks, pos) - 1  # the last break before pos
     return breaks[k] + 1 if k >= 0 and breaks[k] >= lo else lo
 
@@ -1539,8 +1547,9 @@ _ACCORDING_NP: Final = re.compile(
     r"\s*(?=[,.;:!?]|$)")  # "one U.S. official": an abbreviation's period before a word
 # A period that ends a title or an initial, not a sentence ("Mr. Clarke said")
 # (every alternative starts with a capital: the look-ahead fails fast elsewhere)
-_ABBREV_PERIOD: Final = re.compile(r"(?=[A-Z])\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Lt|Gen|Col|Sgt|Jr|Sr|"
-                            r"St|Rev|Adm|Maj|Capt|Prof|Gov)\.")
+_ABBREV_PERIOD: Final = re.compile(
+    r"(?=[A-Z])\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Lt|Gen|Col|Sgt|Jr|Sr|"
+    r"St|Rev|Adm|Maj|Capt|Prof|Gov)\.")
 _PAREN_TAIL: Final = re.compile(r"\s*\([^()]{1,25}\)\s*,?\s*$")
 _AFTER_QUOTE: Final = re.compile(r"\s*[,\u2014-]?\s*")
 # "quoted Mahmoud Al Taie, a dentist, saying" / "cited one of its reporters as seeing"
@@ -1984,14 +1993,16 @@ def _opens_adverbial(words: Sequence[str], w: WordClasses, subordinate: bool) ->
 
 # a sentence opened by a subordinate clause: "After The New York Times reported that ...," (not
 # "As": in "As Breitbart News reported, ..." the main clause is the report)
-_OPENING_SUBORDINATOR: Final = re.compile(r"[\"'\u201c\u2018(]?(?:After|When|Since|Before|While|"
-                                   r"Although|Though|Because|If|Until|Once|Whereas)\b")
+_OPENING_SUBORDINATOR: Final = re.compile(
+    r"[\"'\u201c\u2018(]?(?:After|When|Since|Before|While|"
+    r"Although|Though|Because|If|Until|Once|Whereas)\b")
 # the main clause after it: a comma, a short subject and an inflected verb (", Mrs. Clinton
 # announced", ", he said", ", the company has")
-_MAIN_CLAUSE: Final = re.compile(r",[ \t]+((?:(?:[A-Z][\w.'\u2019-]*|the|a|an|his|her|its|their)[ \t]+)"
-                          r"{0,4}?(?:[A-Z][\w.'\u2019-]*|he|she|it|they|we|i|officials|police)"
-                          r")[ \t]+(?:(has|have|had|was|were|is|are|will|would)[ \t]+)?"
-                          r"([a-z]+)\b")
+_MAIN_CLAUSE: Final = re.compile(
+    r",[ \t]+((?:(?:[A-Z][\w.'\u2019-]*|the|a|an|his|her|its|their)[ \t]+)"
+    r"{0,4}?(?:[A-Z][\w.'\u2019-]*|he|she|it|they|we|i|officials|police)"
+    r")[ \t]+(?:(has|have|had|was|were|is|are|will|would)[ \t]+)?"
+    r"([a-z]+)\b")
 
 
 def _before_main_clause(doc: _Doc, ss: int, start: int, end: int) -> int:
@@ -2012,10 +2023,12 @@ def _before_main_clause(doc: _Doc, ss: int, start: int, end: int) -> int:
 _AND_OR: Final = re.compile(r"\s*(?:and|or|but)\b", re.IGNORECASE)
 _AND_NOT_SO: Final = re.compile(r"\s*(?:and|or|but)\b(?![ \t]+so\b)", re.IGNORECASE)  # not "or so"
 # the object of "cite" up to what may follow a source: "Amina Ibrahim, who", "unnamed sources."
-_CITED_NP: Final = re.compile(r"([^,;:.\u2014]{2,80}?)(?:\s*(?:[,;:.\u2014]|$)|\s+(?=who\b|saying\b|as\b))")
+_CITED_NP: Final = re.compile(
+    r"([^,;:.\u2014]{2,80}?)(?:\s*(?:[,;:.\u2014]|$)|\s+(?=who\b|saying\b|as\b))")
 _AS_NOT_SAYING: Final = re.compile(r"\bas\b(?![ \t]+saying)")
 _CITED_NAME: Final = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w.-]*[a-z.]")
-_EXAMPLES: Final = re.compile(r"\b(?:like|such[ \t]+as|including)\b")  # "senators like John Ashcroft"
+_EXAMPLES: Final = re.compile(
+    r"\b(?:like|such[ \t]+as|including)\b")  # "senators like John Ashcroft"
 
 
 def _cited_source(norm: str, start: int, end: int) -> bool:

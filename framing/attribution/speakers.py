@@ -59,23 +59,25 @@ from .words import (
 # A name word, or an abbreviated title with its period right before a name ("Sen. Lindsey",
 # from person_titles.tsv: "Bush." at a sentence end is not one); patterns built from it start
 # with a lookahead on the first letter, which fails fast.
-_TITLE_ABBREVIATIONS: Final = "|".join(sorted(
+# (the C scanner of name runs takes them as a set: ASCII letters, four at most, checked below)
+_NAME_TITLES: Final = frozenset(
     {t[:1].upper() + t[1:] for t in person_titles() if " " not in t and len(t) <= 4}
-    | {"Jr", "Sr", "St"}, key=len, reverse=True))
+    | {"Jr", "Sr", "St"})
+_TITLE_ABBREVIATIONS: Final = "|".join(sorted(_NAME_TITLES, key=len, reverse=True))
 _NAME_PREFIX: Final = "(?:al|el|ad|as|ash|an|bin|abu)-"  # "al-Maliki"
-_NAME_TOKEN: Final = (rf"(?:(?:{_TITLE_ABBREVIATIONS})\.(?=[ \t]+[A-Z])|"
-               rf"(?:{_NAME_PREFIX})?[A-Z](?:[\w'\u2019-]+|\.))")
+_NAME_TOKEN: Final = (
+    rf"(?:(?:{_TITLE_ABBREVIATIONS})\.(?=[ \t]+[A-Z])|"
+    rf"(?:{_NAME_PREFIX})?[A-Z](?:[\w'\u2019-]+|\.))")
 # where a name token can start (every title abbreviation is capitalised): checked before the
 # look-behind, as most positions fail it
 _NAME_START: Final = rf"(?=[A-Z]|{_NAME_PREFIX})"
 # "(R-S.C.)", ", D-Calif.," right after a name: a member of a party
 _PARTY_AFTER: Final = re.compile(r"\s*[(,]\s*(?:[RDI]|Rep|Dem|Ind)\s*[-\u2013,]\s*[A-Z]")
-_NAME_RE: Final = re.compile(rf"{_NAME_START}(?<![A-Z]\.){_NAME_TOKEN}(?:[ \t]+(?:(?:al|el|bin|ibn|de|van|"
-                      rf"von|der|da|di|du|le|la|abu|bint)[ \t]+)?{_NAME_START}{_NAME_TOKEN})*")
+_NAME_RE: Final = re.compile(
+    rf"{_NAME_START}(?<![A-Z]\.){_NAME_TOKEN}(?:[ \t]+(?:(?:al|el|bin|ibn|de|van|"
+    rf"von|der|da|di|du|le|la|abu|bint)[ \t]+)?{_NAME_START}{_NAME_TOKEN})*")
 _NAME_BEFORE: Final = re.compile(rf"(?:(?=[A-Zaeb]){_NAME_TOKEN}[ \t]+)+$")
-# the C scanner of name runs (framing/text/_cscan.c) gives _NAME_RE's spans, where it
-# is built; it reads titles as ASCII letters, four at most, which the lexicon's are (checked)
-_NAME_TITLES: Final = frozenset(_TITLE_ABBREVIATIONS.split("|"))
+# the C scanner of name runs (framing/text/_cscan.c) gives _NAME_RE's spans, where it is built
 _cscan = c_extension("framing.text._cscan")
 _c_name_spans: Callable[[str, int, int, frozenset[str]], list[tuple[int, int]]] | None = (
     _cscan.name_spans if _cscan is not None and all(
@@ -120,7 +122,8 @@ def _may_end_name(norm: str, lo: int, end: int) -> bool:
     return _ASCII_UPPER.search(norm, k + 1, j) is not None
 
 
-_NAME_STARTS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZaeb")  # what _NAME_BEFORE's tokens start with
+_NAME_STARTS: Final = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZaeb")  # what _NAME_BEFORE's tokens start with
 
 
 def _name_before(norm: str, lo: int, end: int) -> re.Match[str] | None:
@@ -201,8 +204,9 @@ _LOCATIVE_BEFORE: Final = re.compile(r"\b(?:in|near|outside|across|throughout)[ 
 # lower-case words inside names ("Abu Bakr al-Baghdadi", "Ursula von der Leyen"); another
 # lower-case word makes a description ("The movie", "One California delegate"), and an untyped
 # one is no person that "he" or "she" refers to
-_NAME_PARTICLES: Final = frozenset({"al", "el", "bin", "ibn", "de", "van", "von", "der", "da", "di",
-                             "du", "le", "la", "abu", "bint", "del", "dos", "das", "y"})
+_NAME_PARTICLES: Final = frozenset(
+    {"al", "el", "bin", "ibn", "de", "van", "von", "der", "da", "di",
+     "du", "le", "la", "abu", "bint", "del", "dos", "das", "y"})
 # "the senator", "The Idaho congressman", "the former Pennsylvania senator": a role noun
 # after "the" and capitalised modifiers, and the titles that name a person in that role
 _ROLE_TITLES: Final = {
@@ -214,9 +218,10 @@ _ROLE_DESCRIPTION: Final = re.compile(
     r"[Tt]he(?: (former)| (?:then|outgoing|new|freshman|junior|senior|veteran))?"
     r"(?: [A-Z][\w.'\u2019-]*){0,3} (" + "|".join(_ROLE_TITLES) + ")")
 _ROLE_CANDIDATES: Final = 25  # titled names tried for one description, the latest first
-_TITLE_MODIFIERS: Final = frozenset({"house", "senate", "state", "u.s.", "us", "republican",
-                              "democratic", "democrat", "gop", "independent", "supreme",
-                              "court", "federal", "district", "county", "city", "then"})
+_TITLE_MODIFIERS: Final = frozenset(
+    {"house", "senate", "state", "u.s.", "us", "republican",
+     "democratic", "democrat", "gop", "independent", "supreme",
+     "court", "federal", "district", "county", "city", "then"})
 _ROLE_TITLE_AT: Final = {
     role: re.compile(r"(?<![\w.])(?i:" + "|".join(titles) + r")\.?[ \t]+(?=[A-Zaeb])")
     for role, titles in _ROLE_TITLES.items()}
@@ -227,8 +232,9 @@ _ROLE_TITLE_BEFORE: Final = {
 # opening word ("But", "Meanwhile,"); the word classes that are no surname ("He", "With")
 _OPENERS: Final = " \t\n\"'\u201c\u2018(["
 _OPENER_WORD: Final = re.compile(r"([A-Z][a-z]+),?[ \t]+")
-_FUNCTION_CLASSES: Final = ("determiner", "preposition", "opener", "subordinator", "conjunction",
-                     "pronoun_m", "pronoun_f", "pronoun_1", "pronoun_n", "pronoun_pl", "time")
+_FUNCTION_CLASSES: Final = (
+    "determiner", "preposition", "opener", "subordinator", "conjunction",
+    "pronoun_m", "pronoun_f", "pronoun_1", "pronoun_n", "pronoun_pl", "time")
 
 
 def _function_word(word: str) -> bool:
@@ -326,15 +332,17 @@ def split_prefixed_title(words: list[str]) -> tuple[int, int, str | None, str]:
 
 
 _FORMER: Final = frozenset({"former", "ex", "ex-"})
-_ELECTED_HEADS: Final = frozenset({"president", "vice president", "governor", "gov", "lt. gov",
-                            "lieutenant governor", "mayor", "prime minister"})
+_ELECTED_HEADS: Final = frozenset(
+    {"president", "vice president", "governor", "gov", "lt. gov",
+     "lieutenant governor", "mayor", "prime minister"})
 # titles whose body an acronym before them names ("NAACP President", "AARP President")
 _AFFILIATED_TITLES: Final = frozenset({"president", "vice president"})
 # roles that head a body named after them ("president of Third Way", "chairman of G-III"): of
 # an untyped name, an organisation
-_BODY_HEADS: Final = frozenset({"president", "vice president", "chair", "chairman", "chairwoman",
-                         "chairperson", "co-chair", "founder", "co-founder",
-                         "executive director"})
+_BODY_HEADS: Final = frozenset(
+    {"president", "vice president", "chair", "chairman", "chairwoman",
+     "chairperson", "co-chair", "founder", "co-founder",
+     "executive director"})
 _ACRONYM: Final = re.compile(r"[A-Z]{2,6}")
 
 
@@ -546,8 +554,9 @@ def _is_anonymous_phrase(low: str) -> bool:
 
 # a role that speaks for a named body: "A spokeswoman for Hillary Clinton", "a lawyer for Mr.
 # Grimm", "the mayor of Hoboken"
-_ROLE_FOR_NAME: Final = re.compile(r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne)\s+)?(?:[a-z][\w-]*\s+){0,3}?([a-z]+)\s+"
-                            r"(?:for|of|to)\s+((?:[A-Z][\w.'\u2019&-]*\s*){1,5})")
+_ROLE_FOR_NAME: Final = re.compile(
+    r"(?:(?:[Aa]n?|[Tt]he|[Oo]ne)\s+)?(?:[a-z][\w-]*\s+){0,3}?([a-z]+)\s+"
+    r"(?:for|of|to)\s+((?:[A-Z][\w.'\u2019&-]*\s*){1,5})")
 
 
 @lru_cache(maxsize=8192)
@@ -745,8 +754,9 @@ def _party_labels(norm: str) -> list[tuple[int, int]]:
             b = comma.search(norm, pos)
     return out
 # after a lower-case role noun: the capitalised name ("campaign aide Robert Gibbs")
-_NAME_AFTER_ROLE: Final = re.compile(r"[ \t]+((?=[A-Zaeb])" + _NAME_TOKEN + r"(?:[ \t]+(?=[A-Zaeb])"
-                              + _NAME_TOKEN + r")*)")
+_NAME_AFTER_ROLE: Final = re.compile(
+    r"[ \t]+((?=[A-Zaeb])" + _NAME_TOKEN + r"(?:[ \t]+(?=[A-Zaeb])"
+    + _NAME_TOKEN + r")*)")
 # up to three lower-case words right before a role noun ("obama campaign " before "aide")
 _WORDS_BEFORE_ROLE: Final = re.compile(r"(?:[a-z][a-z.'\u2019-]*[ \t]+){1,3}$")
 
@@ -926,8 +936,9 @@ def _closed_words() -> frozenset[str]:
 
 
 # before a candidacy noun: "Rubio, a candidate", "Trump, the presumptive Republican nominee"
-_APPOSED_NAME: Final = re.compile(r"((?:[A-Z][\w'\u2019.-]*[ \t]+){0,3}[A-Z][\w'\u2019-]*),[ \t]+"
-                           r"(?:the|a|an)[ \t]+((?:[\w'\u2019.-]+[ \t]+){0,4})$")
+_APPOSED_NAME: Final = re.compile(
+    r"((?:[A-Z][\w'\u2019.-]*[ \t]+){0,3}[A-Z][\w'\u2019-]*),[ \t]+"
+    r"(?:the|a|an)[ \t]+((?:[\w'\u2019.-]+[ \t]+){0,4})$")
 
 
 def _called_candidates(norm: str, low: str, hits: Sequence[tuple[int, int]]

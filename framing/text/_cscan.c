@@ -102,8 +102,9 @@ word_end(int kind, const void *data, Py_ssize_t i, Py_ssize_t hi)
     return j;
 }
 
+/* out.append((a, b)): a span, or an automaton hit; -1 with an exception set on failure */
 static int
-append_span(PyObject *out, Py_ssize_t start, Py_ssize_t end)
+append_pair(PyObject *out, Py_ssize_t start, Py_ssize_t end)
 {
     PyObject *a = PyLong_FromSsize_t(start);
     if (a == NULL)
@@ -181,7 +182,7 @@ token_spans(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs
             end = number_end(kind, data, i, hi);
         if (end < 0)
             end = is_alnum(c) ? word_end(kind, data, i, hi) : i + 1;
-        if (append_span(out, i, end) < 0) {
+        if (append_pair(out, i, end) < 0) {
             Py_DECREF(out);
             return NULL;
         }
@@ -378,7 +379,7 @@ name_spans(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
                 break;
             end = next;
         }
-        if (append_span(out, i, end) < 0)
+        if (append_pair(out, i, end) < 0)
             goto error;
         i = end;
     }
@@ -479,7 +480,7 @@ typedef struct {
     int ncols;              /* columns: 0 for a character no key holds, then one per character */
     int nnodes;
     int col[128];           /* ASCII character -> column */
-    int *delta;             /* while building: nnodes * ncols, the next node */
+    int *delta;             /* while building: nnodes * ncols, the next node or -1 */
     uint16_t *table;        /* the same, built, with AC_OUTPUT on the nodes that report a key:
                                small, so that more of it stays in cache */
     int *term;              /* per node: the key that ends there, or -1 */
@@ -507,15 +508,18 @@ ac_capsule_destructor(PyObject *capsule)
 static PyObject *
 ac_build(PyObject *Py_UNUSED(module), PyObject *keys)
 {
+    PyObject *capsule = NULL;
+    Automaton *a = NULL;
+    int *fail = NULL, *queue = NULL, *term2 = NULL, *link2 = NULL;
     PyObject *seq = PySequence_Fast(keys, "ac_build() expects a sequence of str");
     if (seq == NULL)
         return NULL;
     Py_ssize_t nkeys = PySequence_Fast_GET_SIZE(seq);
     PyObject **items = PySequence_Fast_ITEMS(seq);
-    Automaton *a = PyMem_Calloc(1, sizeof(Automaton));
+    a = PyMem_Calloc(1, sizeof(Automaton));
     if (a == NULL) {
-        Py_DECREF(seq);
-        return PyErr_NoMemory();
+        PyErr_NoMemory();
+        goto done;
     }
     /* the alphabet, and the most nodes the trie can have */
     Py_ssize_t total = 1;
@@ -525,7 +529,7 @@ ac_build(PyObject *Py_UNUSED(module), PyObject *keys)
         if (!PyUnicode_Check(key) || PyUnicode_READY(key) < 0 || !PyUnicode_IS_ASCII(key)
             || PyUnicode_GET_LENGTH(key) == 0) {
             PyErr_SetString(PyExc_ValueError, "ac_build(): every key must be a non-empty ASCII str");
-            goto error;
+            goto done;
         }
         const Py_UCS1 *chars = PyUnicode_1BYTE_DATA(key);
         for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(key); i++) {
@@ -536,16 +540,17 @@ ac_build(PyObject *Py_UNUSED(module), PyObject *keys)
     }
     if (total > INT_MAX / a->ncols) {
         PyErr_SetString(PyExc_ValueError, "ac_build(): too many keys");
-        goto error;
+        goto done;
     }
-    a->delta = PyMem_Malloc(sizeof(int) * total * a->ncols);
+    const int ncols = a->ncols;
+    a->delta = PyMem_Malloc(sizeof(int) * total * ncols);
     a->term = PyMem_Malloc(sizeof(int) * total);
     a->dict_link = PyMem_Malloc(sizeof(int) * total);
     if (a->delta == NULL || a->term == NULL || a->dict_link == NULL) {
         PyErr_NoMemory();
-        goto error;
+        goto done;
     }
-    for (Py_ssize_t i = 0; i < total * a->ncols; i++)
+    for (Py_ssize_t i = 0; i < total * ncols; i++)
         a->delta[i] = -1;
     a->nnodes = 1;
     a->term[0] = -1;
@@ -554,7 +559,7 @@ ac_build(PyObject *Py_UNUSED(module), PyObject *keys)
         const Py_UCS1 *chars = PyUnicode_1BYTE_DATA(key);
         int node = 0;
         for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(key); i++) {
-            int *cell = &a->delta[node * a->ncols + a->col[chars[i]]];
+            int *cell = &a->delta[node * ncols + a->col[chars[i]]];
             if (*cell < 0) {
                 *cell = a->nnodes;
                 a->term[a->nnodes] = -1;
@@ -564,20 +569,24 @@ ac_build(PyObject *Py_UNUSED(module), PyObject *keys)
         }
         a->term[node] = (int)k;  /* a repeated key: the last one, as a dict keeps it */
     }
-    /* failure links, breadth first, completing the table; fail[] reuses dict_link's memory
-       until the dictionary links are set, so a second array holds them */
-    int *fail = PyMem_Malloc(sizeof(int) * a->nnodes);
-    int *queue = PyMem_Malloc(sizeof(int) * a->nnodes);
-    if (fail == NULL || queue == NULL) {
-        PyMem_Free(fail);
-        PyMem_Free(queue);
+    if (a->nnodes > AC_NODE_MASK) {
+        PyErr_SetString(PyExc_ValueError, "ac_build(): too many keys");
+        goto done;
+    }
+    /* failure links, breadth first, completing the transitions */
+    fail = PyMem_Malloc(sizeof(int) * a->nnodes);
+    queue = PyMem_Malloc(sizeof(int) * a->nnodes);
+    term2 = PyMem_Malloc(sizeof(int) * a->nnodes);
+    link2 = PyMem_Malloc(sizeof(int) * a->nnodes);
+    a->table = PyMem_Malloc(sizeof(uint16_t) * (size_t)a->nnodes * ncols);
+    if (fail == NULL || queue == NULL || term2 == NULL || link2 == NULL || a->table == NULL) {
         PyErr_NoMemory();
-        goto error;
+        goto done;
     }
     int head = 0, tail = 0;
     fail[0] = 0;
     a->dict_link[0] = -1;
-    for (int c = 0; c < a->ncols; c++) {
+    for (int c = 0; c < ncols; c++) {
         int v = a->delta[c];
         if (v < 0) {
             a->delta[c] = 0;
@@ -590,11 +599,11 @@ ac_build(PyObject *Py_UNUSED(module), PyObject *keys)
     }
     while (head < tail) {
         int u = queue[head++];
-        for (int c = 0; c < a->ncols; c++) {
-            int v = a->delta[u * a->ncols + c];
-            int f = a->delta[fail[u] * a->ncols + c];
+        for (int c = 0; c < ncols; c++) {
+            int v = a->delta[u * ncols + c];
+            int f = a->delta[fail[u] * ncols + c];
             if (v < 0) {
-                a->delta[u * a->ncols + c] = f;
+                a->delta[u * ncols + c] = f;
             }
             else {
                 fail[v] = f;
@@ -603,67 +612,42 @@ ac_build(PyObject *Py_UNUSED(module), PyObject *keys)
             }
         }
     }
-    /* renumber the nodes breadth first: the shallow nodes, where a scan spends most of its
-       steps, then share cache lines (the table is megabytes) */
+    /* the table, its nodes numbered breadth first (the shallow nodes, where a scan spends most
+       of its steps, then share cache lines) and marked when a key ends there or at one of its
+       suffixes */
     int *order = fail;  /* fail[] is no longer needed: old node -> new node */
     order[0] = 0;
     for (int q = 0; q < tail; q++)
         order[queue[q]] = q + 1;
-    int *delta2 = PyMem_Malloc(sizeof(int) * (size_t)a->nnodes * a->ncols);
-    int *term2 = PyMem_Malloc(sizeof(int) * a->nnodes);
-    int *link2 = PyMem_Malloc(sizeof(int) * a->nnodes);
-    if (delta2 == NULL || term2 == NULL || link2 == NULL) {
-        PyMem_Free(delta2);
-        PyMem_Free(term2);
-        PyMem_Free(link2);
-        PyMem_Free(fail);
-        PyMem_Free(queue);
-        PyErr_NoMemory();
-        goto error;
+    for (int u = 0; u < a->nnodes; u++) {
+        term2[order[u]] = a->term[u];
+        link2[order[u]] = a->dict_link[u] < 0 ? -1 : order[a->dict_link[u]];
     }
     for (int u = 0; u < a->nnodes; u++) {
-        int nu = order[u];
-        for (int c = 0; c < a->ncols; c++)
-            delta2[nu * a->ncols + c] = order[a->delta[u * a->ncols + c]];
-        term2[nu] = a->term[u];
-        link2[nu] = a->dict_link[u] < 0 ? -1 : order[a->dict_link[u]];
+        for (int c = 0; c < ncols; c++) {
+            int v = order[a->delta[u * ncols + c]];
+            a->table[order[u] * ncols + c] =
+                (uint16_t)(v | (term2[v] >= 0 || link2[v] >= 0 ? AC_OUTPUT : 0));
+        }
     }
     PyMem_Free(a->delta);
     PyMem_Free(a->term);
     PyMem_Free(a->dict_link);
-    a->delta = delta2;
+    a->delta = NULL;
     a->term = term2;
     a->dict_link = link2;
-    if (a->nnodes > AC_NODE_MASK) {
-        PyMem_Free(fail);
-        PyMem_Free(queue);
-        PyErr_SetString(PyExc_ValueError, "ac_build(): too many keys");
-        goto error;
-    }
-    a->table = PyMem_Malloc(sizeof(uint16_t) * (size_t)a->nnodes * a->ncols);
-    if (a->table == NULL) {
-        PyMem_Free(fail);
-        PyMem_Free(queue);
-        PyErr_NoMemory();
-        goto error;
-    }
-    for (Py_ssize_t i = 0; i < (Py_ssize_t)a->nnodes * a->ncols; i++) {
-        int v = a->delta[i];  /* marked when a key ends there or at one of its suffixes */
-        a->table[i] = (uint16_t)(v | (a->term[v] >= 0 || a->dict_link[v] >= 0 ? AC_OUTPUT : 0));
-    }
-    PyMem_Free(a->delta);
-    a->delta = NULL;
+    term2 = link2 = NULL;
+    capsule = PyCapsule_New(a, AC_CAPSULE, ac_capsule_destructor);
+    if (capsule != NULL)
+        a = NULL;  /* the capsule owns it */
+done:
     PyMem_Free(fail);
     PyMem_Free(queue);
-    Py_DECREF(seq);
-    PyObject *capsule = PyCapsule_New(a, AC_CAPSULE, ac_capsule_destructor);
-    if (capsule == NULL)
-        ac_free(a);
-    return capsule;
-error:
-    Py_DECREF(seq);
+    PyMem_Free(term2);
+    PyMem_Free(link2);
     ac_free(a);
-    return NULL;
+    Py_DECREF(seq);
+    return capsule;
 }
 
 static PyObject *
@@ -705,7 +689,7 @@ ac_scan(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
             if (next & AC_OUTPUT)                                                            \
                 for (int k = term[node] >= 0 ? node : dict_link[node]; k >= 0;               \
                      k = dict_link[k])                                                       \
-                    if (append_span(out, i, term[k]) < 0)                                    \
+                    if (append_pair(out, i, term[k]) < 0)                                    \
                         goto error;                                                          \
         }                                                                                    \
     }
@@ -764,7 +748,7 @@ lead_word(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
 static inline int
 is_word_piece(Py_UCS4 c)
 {
-    return is_alnum(c) || c == '_' || c == '\'' || c == 0x2019 || c == '.' || c == '-';
+    return is_alnum(c) || c == '_' || is_word_joiner(c);
 }
 
 static PyObject *

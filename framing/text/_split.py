@@ -90,8 +90,8 @@ def _is_broken(norm: str, start: int, end: int, next_start: int) -> bool:
 def sentences(norm: str, paras: list[tuple[int, int]], titles: frozenset[str],
               prefixes: frozenset[str], suffixes: frozenset[str],
               starters: frozenset[str]) -> list[tuple[int, int]]:
-    """The sentences of ``norm`` in the paragraphs ``paras``, given the abbreviation table's kinds (see
-    :func:`framing.text.segment.sentence_spans`)."""
+    """The sentences of ``norm`` in the paragraphs ``paras``, given the abbreviation table's
+    kinds (see :func:`framing.text.segment.sentence_spans`)."""
     out: list[tuple[int, int]] = []
     for p_start, p_end in paras:
         start = p_start
@@ -145,16 +145,9 @@ def _candidates(norm: str, start: int, end: int) -> list[tuple[int, int, int, in
 
 def _terminators(norm: str, start: int, end: int) -> list[re.Match[str]]:
     """Matches of :data:`_TERMINATOR` in ``norm[start:end]``, found with str.find."""
-    hits: list[int] = []
-    for ch in _FINAL_CHARS:
-        i = norm.find(ch, start, end)
-        while i != -1:
-            hits.append(i)
-            i = norm.find(ch, i + 1, end)
-    hits.sort()
     out: list[re.Match[str]] = []
     covered = -1
-    for i in hits:
+    for i in char_positions(norm, _FINAL_CHARS, start, end):
         if i < covered:
             continue
         m = _TERMINATOR.match(norm, i, end)
@@ -165,4 +158,19 @@ def _terminators(norm: str, start: int, end: int) -> list[re.Match[str]]:
             covered = i + 1
             while covered < end and norm[covered] in _FINAL_CHARS:
                 covered += 1
+    return out
+
+
+def char_positions(text: str, chars: str, start: int, end: int) -> list[int]:
+    """The sorted offsets in ``text[start:end]`` of every occurrence of one of ``chars``,
+    found with ``str.find`` (no match object per occurrence); shared with the attribution
+    rules, which look for quotation marks and clause breaks the same way."""
+    out: list[int] = []
+    for ch in chars:
+        i = text.find(ch, start, end)
+        while i >= 0:
+            out.append(i)
+            i = text.find(ch, i + 1, end)
+    if len(chars) > 1:
+        out.sort()
     return out

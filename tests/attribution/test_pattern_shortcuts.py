@@ -2,7 +2,7 @@
 
 Speed work replaced a few regular-expression calls with cheaper equivalents: a check of
 the first or last word before a pattern is tried (``_may_open_time_phrase``,
-``_naming_before``), ``str.find`` for a one-character class (``_positions_of``), a pattern
+``_naming_before``), ``str.find`` for a one-character class (``char_positions``), a pattern
 split at its first character (``_party_labels``), and patterns rewritten so that most
 positions fail at once (the name, abbreviation and token patterns); and the C scanners of
 ``framing/text/_cscan.c`` replace the token and name patterns, the substitution of
@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from framing import native
 from framing.attribution import rules, speakers
 from framing.text import segment, typography
+from framing.text._split import char_positions
 from framing.text.segment import TOKEN_RE, WORD_RE
 
 # the patterns as they were before the rewrite
@@ -68,8 +69,10 @@ def _check_text(norm: str) -> None:
         m.span() for m in _OLD_TOKEN_RE.finditer(norm)]
     assert [m.span() for m in WORD_RE.finditer(norm)] == [
         m.span() for m in _OLD_WORD_RE.finditer(norm)]
-    assert rules._positions_of(norm, rules._CLAUSE_BREAK) == [
+    assert char_positions(norm, rules._CLAUSE_BREAK, 0, len(norm)) == [
         m.start() for m in _OLD_CLAUSE_BREAK_RE.finditer(norm)]
+    lo, hi = len(norm) // 4, len(norm) - len(norm) // 4  # a stretch, as the quote rules ask
+    assert char_positions(norm, "'", lo, hi) == [i for i in range(lo, hi) if norm[i] == "'"]
     assert speakers._party_labels(norm) == [m.span() for m in speakers._PARTY_LABEL.finditer(norm)]
     for end in range(len(norm) + 1):
         before = norm[:end]
@@ -101,7 +104,7 @@ def test_shortcuts_on_real_text(seed_text, shared_data):
             m.span() for m in _OLD_NAME_RE.finditer(norm)]
         assert [m.span() for m in TOKEN_RE.finditer(norm)] == [
             m.span() for m in _OLD_TOKEN_RE.finditer(norm)]
-        assert rules._positions_of(norm, rules._CLAUSE_BREAK) == [
+        assert char_positions(norm, rules._CLAUSE_BREAK, 0, len(norm)) == [
             m.start() for m in _OLD_CLAUSE_BREAK_RE.finditer(norm)]
         assert speakers._party_labels(norm) == [
             m.span() for m in speakers._PARTY_LABEL.finditer(norm)]
